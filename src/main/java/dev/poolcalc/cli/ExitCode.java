@@ -1,0 +1,22 @@
+package dev.poolcalc.cli;
+
+/** Every exit code poolcalc returns, in one place (DESIGN.md). */
+public final class ExitCode {
+
+  /** The command did what was asked; the plan fits. */
+  public static final int OK = 0;
+
+  /** The check failed: the plan does not fit, or an audit found drift. */
+  public static final int CHECK_FAILED = 1;
+
+  /** Invalid input or usage: bad YAML, bad flag, missing file, missing variable. */
+  public static final int INVALID_INPUT = 2;
+
+  /** The database server could not be reached. */
+  public static final int UNREACHABLE = 3;
+
+  /** A bug in poolcalc itself; the message asks for --debug. */
+  public static final int INTERNAL_ERROR = 70;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,132 @@
+package dev.poolcalc.cli;
+
+import dev.poolcalc.config.InvalidInputException;
+import dev.poolcalc.config.Problem;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The poolcalc command line: {@code main} only exits with what {@link #run} returns. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = run(Context.system(), out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line with the real standard input and environment. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(Context.system(), out, err, args);
+  }
+
+  /** Runs one command line; tests call this in-process with their own context. */
+  public static int run(Context context, PrintWriter out, PrintWriter err, String... args) {
+    Poolcalc top = new Poolcalc(context);
+    CommandLine cli = new CommandLine(top);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(Main::handleExecutionException);
+    cli.setParameterExceptionHandler(Main::handleParameterException);
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The top-level command: holds the shared context and the global options. */
+  @Command(
+      name = "poolcalc",
+      mixinStandardHelpOptions = true,
+      versionProvider = VersionProvider.class,
+      sortOptions = false,
+      subcommands = {PlanCommand.class, CommandLine.HelpCommand.class},
+      description = {
+        "Size database connection pools for a whole deployment sharing one PostgreSQL.",
+        "",
+        "Every replica and every worker process opens its own pool, so the server sees"
+            + " Σ replicas × processes × connection_limit connections, idle ones included."
+            + " poolcalc works out each app's limit so that sum fits, and shows the arithmetic.",
+        ""
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  poolcalc plan examples/production.yaml",
+        "  poolcalc plan deployment.yaml --format json",
+        "  poolcalc help plan",
+        "",
+        "Exit status: 0 ok, 1 check failed, 2 invalid input or usage, 3 server unreachable."
+      })
+  static final class Poolcalc implements Callable<Integer> {
+
+    private final Context context;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--debug",
+        scope = ScopeType.INHERIT,
+        description = "Show stack traces of unexpected errors.")
+    boolean debug;
+
+    Poolcalc(Context context) {
+      this.context = context;
+    }
+
+    Context context() {
+      return context;
+    }
+
+    @Override
+    public Integer call() {
+      spec.commandLine().usage(spec.commandLine().getErr());
+      spec.commandLine().getErr().println();
+      spec.commandLine().getErr().println("poolcalc: error: missing command; try 'poolcalc plan FILE'");
+      return ExitCode.INVALID_INPUT;
+    }
+  }
+
+  private static int handleParameterException(ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println("poolcalc: error: " + e.getMessage());
+    err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+    return ExitCode.INVALID_INPUT;
+  }
+
+  private static int handleExecutionException(
+      Exception e, CommandLine cli, ParseResult parseResult) {
+    PrintWriter err = cli.getErr();
+    if (e instanceof InvalidInputException invalid) {
+      for (Problem problem : invalid.problems()) {
+        err.println(problem);
+      }
+      return ExitCode.INVALID_INPUT;
+    }
+    if (e instanceof ArithmeticException) {
+      err.println(
+          "poolcalc: error: the numbers in this file are too large to add up exactly;"
+              + " check replicas, processes and connection_limit");
+      return ExitCode.INVALID_INPUT;
+    }
+    Object root = cli.getCommandSpec().root().userObject();
+    if (root instanceof Poolcalc top && top.debug) {
+      e.printStackTrace(err);
+    }
+    err.println("poolcalc: internal error: " + e + " (run with --debug for details)");
+    return ExitCode.INTERNAL_ERROR;
+  }
+}

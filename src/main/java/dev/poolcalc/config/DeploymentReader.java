@@ -1,0 +1,386 @@
+package dev.poolcalc.config;
+
+import dev.poolcalc.config.YamlNode.Mapping;
+import dev.poolcalc.config.YamlNode.Scalar;
+import dev.poolcalc.config.YamlNode.ScalarKind;
+import dev.poolcalc.config.YamlNode.Sequence;
+import dev.poolcalc.engine.App;
+import dev.poolcalc.engine.Database;
+import dev.poolcalc.engine.Deployment;
+import dev.poolcalc.engine.Replicas;
+import dev.poolcalc.engine.Reserve;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads input file version 1 (DESIGN.md) into a {@link Deployment}, reporting every problem with
+ * its line, column and key path before anything is planned.
+ */
+public final class DeploymentReader {
+
+  /** PostgreSQL's MAX_BACKENDS: max_connections can be no larger. */
+  static final long MAX_CONNECTIONS_LIMIT = 262_143;
+
+  static final long MAX_REPLICAS = 100_000;
+  static final long MAX_PROCESSES = 10_000;
+  static final long MAX_TIMEOUT_SECONDS = 86_400;
+  static final BigDecimal MAX_WEIGHT = new BigDecimal("1000000");
+
+  static final Set<String> TOP_KEYS = ordered("version", "database", "apps");
+  static final Set<String> DATABASE_KEYS =
+      ordered(
+          "name",
+          "max_connections",
+          "reserve",
+          "headroom",
+          "superuser_reserved_connections",
+          "reserved_connections",
+          "url");
+  static final Set<String> APP_KEYS =
+      ordered(
+          "name",
+          "replicas",
+          "processes",
+          "connection_limit",
+          "weight",
+          "pool_timeout",
+          "connect_timeout");
+  static final Set<String> REPLICA_RANGE_KEYS = ordered("min", "max");
+
+  private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]{1,63}");
+  private static final Pattern PERCENT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*%\\s*");
+
+  private final String file;
+  private final Problems problems = new Problems();
+  private final Map<String, SourceLocation> locations = new HashMap<>();
+
+  private DeploymentReader(String file) {
+    this.file = file;
+  }
+
+  /** Reads a file, or standard input when {@code path} is {@code -}. */
+  public static DeploymentFile read(String path, InputStream stdin) throws InvalidInputException {
+    if (path.equals("-")) {
+      return parse("<stdin>", decode("<stdin>", stdin));
+    }
+    Path file = Path.of(path);
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException(
+          Problem.inFile(path, "is a directory; give the deployment file inside it"));
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return parse(path, decode(path, in));
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(Problem.inFile(path, "no such file"));
+    } catch (AccessDeniedException e) {
+      throw new InvalidInputException(Problem.inFile(path, "permission denied"));
+    } catch (IOException e) {
+      throw new InvalidInputException(Problem.inFile(path, "cannot read: " + e.getMessage()));
+    }
+  }
+
+  /** Parses YAML text; {@code file} names it in problems. */
+  public static DeploymentFile parse(String file, String text) throws InvalidInputException {
+    return new DeploymentReader(file).bind(YamlTreeReader.read(file, new StringReader(text)));
+  }
+
+  private static String decode(String file, InputStream in) throws InvalidInputException {
+    try {
+      byte[] bytes = in.readAllBytes();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(
+          Problem.inFile(file, "is not UTF-8 text; a deployment file is YAML"));
+    } catch (IOException e) {
+      throw new InvalidInputException(Problem.inFile(file, "cannot read: " + e.getMessage()));
+    }
+  }
+
+  private DeploymentFile bind(YamlNode root) throws InvalidInputException {
+    if (!(root instanceof Mapping top)) {
+      throw new InvalidInputException(
+          Problem.at(
+              root.location(),
+              "the top level must be a mapping with 'database' and 'apps' (got "
+                  + root.describe()
+                  + ")"));
+    }
+    Fields fields = new Fields(top, "", TOP_KEYS, problems, locations);
+    fields
+        .present("version")
+        .ifPresent(
+            v -> {
+              if (!(v instanceof Scalar s && s.isNumber() && s.number().compareTo(BigDecimal.ONE) == 0)) {
+                problems.add(
+                    v.location(),
+                    "unsupported version " + describeBare(v) + ": this poolcalc reads version 1");
+              }
+            });
+    Optional<Database> database =
+        fields
+            .mapping("database", true, "the PostgreSQL server, with at least max_connections")
+            .flatMap(m -> database(fields.nested(m, "database", DATABASE_KEYS)));
+    List<App> apps = apps(fields);
+    problems.throwIfAny();
+    return new DeploymentFile(file, new Deployment(database.orElseThrow(), apps), locations);
+  }
+
+  private Optional<Database> database(Fields db) {
+    Optional<String> name = db.optionalString("name");
+    OptionalLong max =
+        db.requiredInteger(
+            "max_connections", 1, MAX_CONNECTIONS_LIMIT, "the server's max_connections setting");
+    Optional<Reserve> reserve = reserve(db, max);
+    BigDecimal headroom = headroom(db).orElse(Database.DEFAULT_HEADROOM);
+    long superuser =
+        db.optionalInteger("superuser_reserved_connections", 0, MAX_CONNECTIONS_LIMIT)
+            .orElse(Database.DEFAULT_SUPERUSER_RESERVED);
+    long reserved = db.optionalInteger("reserved_connections", 0, MAX_CONNECTIONS_LIMIT).orElse(0);
+    Optional<String> url = db.optionalString("url");
+    if (max.isPresent() && superuser + reserved >= max.getAsLong()) {
+      db.problem(
+          db.has("superuser_reserved_connections") ? "superuser_reserved_connections" : "max_connections",
+          String.format(
+              "superuser_reserved_connections (%d) + reserved_connections (%d) must be less than"
+                  + " max_connections (%d), or PostgreSQL will not start",
+              superuser, reserved, max.getAsLong()));
+    }
+    if (max.isEmpty() || reserve.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Database(name, max.getAsLong(), reserve.get(), headroom, superuser, reserved, url));
+  }
+
+  /** An integer count, or "P%" of max_connections; either way less than max_connections. */
+  private Optional<Reserve> reserve(Fields db, OptionalLong max) {
+    Optional<YamlNode> node = db.present("reserve");
+    if (node.isEmpty()) {
+      return Optional.of(Reserve.connections(0));
+    }
+    String path = db.pathOf("reserve");
+    YamlNode value = node.get();
+    Reserve reserve;
+    if (value instanceof Scalar s && s.kind() == ScalarKind.STRING) {
+      Matcher m = PERCENT.matcher(s.text());
+      if (!m.matches()) {
+        problems.add(
+            value.location(),
+            path + " must be a whole number or a percentage such as \"15%\" (got \"" + s.text() + "\")");
+        return Optional.empty();
+      }
+      BigDecimal percent = new BigDecimal(m.group(1));
+      if (percent.compareTo(BigDecimal.valueOf(100)) >= 0) {
+        problems.add(
+            value.location(), path + " must be below 100% (got " + percent.toPlainString() + "%)");
+        return Optional.empty();
+      }
+      reserve = Reserve.percentOf(percent);
+    } else {
+      OptionalLong count = db.integer(value, path, 0, MAX_CONNECTIONS_LIMIT);
+      if (count.isEmpty()) {
+        return Optional.empty();
+      }
+      reserve = Reserve.connections(count.getAsLong());
+    }
+    if (max.isPresent() && reserve.resolve(max.getAsLong()) >= max.getAsLong()) {
+      problems.add(
+          value.location(),
+          String.format(
+              "%s (%s = %d connections) must be less than max_connections (%d): nothing would be"
+                  + " left for the apps",
+              path, reserve, reserve.resolve(max.getAsLong()), max.getAsLong()));
+      return Optional.empty();
+    }
+    return Optional.of(reserve);
+  }
+
+  private Optional<BigDecimal> headroom(Fields db) {
+    return db.present("headroom")
+        .flatMap(n -> db.number(n, db.pathOf("headroom"), "a number in (0, 1], such as 0.85"))
+        .filter(
+            h -> {
+              if (h.signum() > 0 && h.compareTo(BigDecimal.ONE) <= 0) {
+                return true;
+              }
+              db.problem(
+                  "headroom",
+                  db.pathOf("headroom")
+                      + " must be greater than 0 and at most 1 (got "
+                      + h.toPlainString()
+                      + ")");
+              return false;
+            });
+  }
+
+  private List<App> apps(Fields top) {
+    Optional<YamlNode> node =
+        top.required("apps", "a list of the applications that connect to the database");
+    if (node.isEmpty()) {
+      return List.of();
+    }
+    if (!(node.get() instanceof Sequence list)) {
+      problems.add(node.get().location(), "apps must be a list (got " + node.get().describe() + ")");
+      return List.of();
+    }
+    if (list.items().isEmpty()) {
+      problems.add(list.location(), "apps must list at least one application");
+      return List.of();
+    }
+    List<App> apps = new ArrayList<>();
+    Map<String, SourceLocation> seen = new HashMap<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      YamlNode item = list.items().get(i);
+      String path = "apps[" + i + "]";
+      if (!(item instanceof Mapping m)) {
+        problems.add(item.location(), path + " must be a mapping with name and replicas (got " + item.describe() + ")");
+        continue;
+      }
+      app(top.nested(m, path, APP_KEYS), seen).ifPresent(apps::add);
+    }
+    return apps;
+  }
+
+  private Optional<App> app(Fields app, Map<String, SourceLocation> seen) {
+    Optional<String> name =
+        app.required("name", "it becomes the pool's application_name")
+            .flatMap(n -> app.string(n, app.pathOf("name")))
+            .filter(n -> validName(app, n, seen));
+    Optional<Replicas> replicas = replicas(app);
+    OptionalLong processes = app.optionalInteger("processes", 1, MAX_PROCESSES);
+    OptionalLong limit = app.optionalInteger("connection_limit", 1, MAX_CONNECTIONS_LIMIT);
+    Optional<BigDecimal> weight = weight(app);
+    long poolTimeout =
+        app.optionalInteger("pool_timeout", 0, MAX_TIMEOUT_SECONDS).orElse(App.DEFAULT_POOL_TIMEOUT);
+    long connectTimeout =
+        app.optionalInteger("connect_timeout", 0, MAX_TIMEOUT_SECONDS)
+            .orElse(App.DEFAULT_CONNECT_TIMEOUT);
+    if (app.has("connection_limit") && app.has("weight")) {
+      app.problem(
+          "weight",
+          app.pathOf("weight")
+              + " cannot be set together with connection_limit: a fixed limit takes no share of"
+              + " the budget; remove one of them");
+      return Optional.empty();
+    }
+    if (name.isEmpty() || replicas.isEmpty()) {
+      return Optional.empty();
+    }
+    if (app.has("processes") && processes.isEmpty()
+        || app.has("connection_limit") && limit.isEmpty()
+        || app.has("weight") && weight.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new App(
+            name.get(),
+            replicas.get(),
+            processes.orElse(1),
+            limit,
+            weight,
+            poolTimeout,
+            connectTimeout));
+  }
+
+  private boolean validName(Fields app, String name, Map<String, SourceLocation> seen) {
+    String path = app.pathOf("name");
+    if (!APP_NAME.matcher(name).matches()) {
+      app.problem(
+          "name",
+          path
+              + " must be 1–63 characters of letters, digits, '.', '_' or '-' (got \""
+              + name
+              + "\"); it becomes the application_name PostgreSQL shows");
+      return false;
+    }
+    SourceLocation first = seen.putIfAbsent(name, app.locationOf("name"));
+    if (first != null) {
+      app.problem(
+          "name",
+          path + " \"" + name + "\" is already used by the app at line " + first.line() + "; names must be unique");
+      return false;
+    }
+    return true;
+  }
+
+  /** A count, or {min, max} for autoscaling: the plan sizes for max. */
+  private Optional<Replicas> replicas(Fields app) {
+    Optional<YamlNode> node =
+        app.required("replicas", "how many copies run, or {min: 0, max: 6} when autoscaling");
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    String path = app.pathOf("replicas");
+    if (node.get() instanceof Mapping range) {
+      Fields r = app.nested(range, path, REPLICA_RANGE_KEYS);
+      OptionalLong max = r.requiredInteger("max", 1, MAX_REPLICAS, "the most replicas the autoscaler may run");
+      OptionalLong min = r.optionalInteger("min", 0, MAX_REPLICAS);
+      if (max.isEmpty() || r.has("min") && min.isEmpty()) {
+        return Optional.empty();
+      }
+      long lo = min.orElse(Math.min(1, max.getAsLong()));
+      if (lo > max.getAsLong()) {
+        r.problem(
+            "min",
+            String.format("%s.min (%d) must not exceed %s.max (%d)", path, lo, path, max.getAsLong()));
+        return Optional.empty();
+      }
+      return Optional.of(Replicas.between(lo, max.getAsLong()));
+    }
+    OptionalLong count = app.integer(node.get(), path, 1, MAX_REPLICAS);
+    return count.isPresent() ? Optional.of(Replicas.fixed(count.getAsLong())) : Optional.empty();
+  }
+
+  private Optional<BigDecimal> weight(Fields app) {
+    return app.present("weight")
+        .flatMap(n -> app.number(n, app.pathOf("weight"), "a positive number"))
+        .filter(
+            w -> {
+              if (w.signum() > 0 && w.compareTo(MAX_WEIGHT) <= 0) {
+                return true;
+              }
+              app.problem(
+                  "weight",
+                  app.pathOf("weight")
+                      + " must be greater than 0 and at most "
+                      + MAX_WEIGHT.toPlainString()
+                      + " (got "
+                      + w.toPlainString()
+                      + ")");
+              return false;
+            });
+  }
+
+  private static String describeBare(YamlNode node) {
+    return node instanceof Scalar s ? s.text() : node.describe();
+  }
+
+  private static Set<String> ordered(String... keys) {
+    return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of(keys)));
+  }
+}

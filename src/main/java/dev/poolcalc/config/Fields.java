@@ -1,0 +1,164 @@
+package dev.poolcalc.config;
+
+import dev.poolcalc.config.YamlNode.Entry;
+import dev.poolcalc.config.YamlNode.Mapping;
+import dev.poolcalc.config.YamlNode.Scalar;
+import dev.poolcalc.config.YamlNode.ScalarKind;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Typed reads of one YAML mapping at a key path such as {@code apps[1]}. A read that fails
+ * records a problem naming the full path and gives back empty, so reading goes on and the user
+ * gets every problem at once.
+ */
+final class Fields {
+
+  private final Mapping mapping;
+  private final String path;
+  private final Problems problems;
+  private final Map<String, SourceLocation> locations;
+
+  Fields(
+      Mapping mapping,
+      String path,
+      Set<String> known,
+      Problems problems,
+      Map<String, SourceLocation> locations) {
+    this.mapping = mapping;
+    this.path = path;
+    this.problems = problems;
+    this.locations = locations;
+    locations.put(path, mapping.location());
+    for (Entry entry : mapping.entries().values()) {
+      String key = entry.key().name();
+      if (!known.contains(key)) {
+        String hint =
+            Suggestions.closest(key, known)
+                .map(s -> "; did you mean '" + s + "'?")
+                .orElse("; known keys: " + String.join(", ", known));
+        problems.add(entry.key().location(), "unknown key " + pathOf(key) + hint);
+      } else {
+        locations.put(pathOf(key), entry.value().location());
+      }
+    }
+  }
+
+  String pathOf(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  SourceLocation location() {
+    return mapping.location();
+  }
+
+  boolean has(String key) {
+    return present(key).isPresent();
+  }
+
+  /** The value under {@code key}; an explicit {@code null} counts as absent. */
+  Optional<YamlNode> present(String key) {
+    Entry entry = mapping.entries().get(key);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    if (entry.value() instanceof Scalar s && s.kind() == ScalarKind.NULL) {
+      return Optional.empty();
+    }
+    return Optional.of(entry.value());
+  }
+
+  SourceLocation locationOf(String key) {
+    Entry entry = mapping.entries().get(key);
+    return entry == null ? mapping.location() : entry.value().location();
+  }
+
+  void problem(String key, String message) {
+    problems.add(locationOf(key), message);
+  }
+
+  Optional<YamlNode> required(String key, String what) {
+    Optional<YamlNode> node = present(key);
+    if (node.isEmpty()) {
+      problems.add(mapping.location(), pathOf(key) + " is required: " + what);
+    }
+    return node;
+  }
+
+  OptionalLong requiredInteger(String key, long min, long max, String what) {
+    return required(key, what).map(n -> integer(n, pathOf(key), min, max)).orElse(OptionalLong.empty());
+  }
+
+  OptionalLong optionalInteger(String key, long min, long max) {
+    return present(key).map(n -> integer(n, pathOf(key), min, max)).orElse(OptionalLong.empty());
+  }
+
+  Optional<String> optionalString(String key) {
+    return present(key).flatMap(n -> string(n, pathOf(key)));
+  }
+
+  /** A whole number within [min, max]; 3.0 is whole, 2.5 is not. */
+  OptionalLong integer(YamlNode node, String keyPath, long min, long max) {
+    Optional<BigDecimal> number = number(node, keyPath, "a whole number");
+    if (number.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    BigDecimal value = number.get();
+    if (value.stripTrailingZeros().scale() > 0) {
+      problems.add(
+          node.location(), keyPath + " must be a whole number (got " + value.toPlainString() + ")");
+      return OptionalLong.empty();
+    }
+    if (value.compareTo(BigDecimal.valueOf(min)) < 0) {
+      problems.add(
+          node.location(),
+          keyPath + " must be at least " + min + " (got " + value.toPlainString() + ")");
+      return OptionalLong.empty();
+    }
+    if (value.compareTo(BigDecimal.valueOf(max)) > 0) {
+      problems.add(
+          node.location(),
+          keyPath + " must be at most " + max + " (got " + value.toPlainString() + ")");
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(value.longValueExact());
+  }
+
+  Optional<BigDecimal> number(YamlNode node, String keyPath, String expected) {
+    if (node instanceof Scalar s && s.isNumber()) {
+      return Optional.of(s.number());
+    }
+    problems.add(node.location(), keyPath + " must be " + expected + " (got " + node.describe() + ")");
+    return Optional.empty();
+  }
+
+  /** Text for a string-valued key; numbers are taken as written (a name may be 2024). */
+  Optional<String> string(YamlNode node, String keyPath) {
+    if (node instanceof Scalar s
+        && (s.kind() == ScalarKind.STRING || s.isNumber())) {
+      return Optional.of(s.text());
+    }
+    problems.add(node.location(), keyPath + " must be a string (got " + node.describe() + ")");
+    return Optional.empty();
+  }
+
+  Optional<Mapping> mapping(String key, boolean required, String what) {
+    Optional<YamlNode> node = required ? required(key, what) : present(key);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    if (node.get() instanceof Mapping m) {
+      return Optional.of(m);
+    }
+    problems.add(
+        node.get().location(), pathOf(key) + " must be a mapping (got " + node.get().describe() + ")");
+    return Optional.empty();
+  }
+
+  Fields nested(Mapping child, String childPath, Set<String> known) {
+    return new Fields(child, childPath, known, problems, locations);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.poolcalc.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One thing wrong with the input, where it is, and what to do about it. Prints as
+ * {@code file:line:col: error: message}, or {@code file: error: message} when there is no line.
+ */
+public record Problem(String file, Optional<SourceLocation> location, String message) {
+
+  public Problem {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(message, "message");
+  }
+
+  public static Problem at(SourceLocation location, String message) {
+    return new Problem(location.file(), Optional.of(location), message);
+  }
+
+  public static Problem inFile(String file, String message) {
+    return new Problem(file, Optional.empty(), message);
+  }
+
+  @Override
+  public String toString() {
+    return location.map(SourceLocation::toString).orElse(file) + ": error: " + message;
+  }
+}

@@ -1,0 +1,236 @@
+package dev.poolcalc.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.poolcalc.config.YamlNode.Entry;
+import dev.poolcalc.config.YamlNode.Key;
+import dev.poolcalc.config.YamlNode.Mapping;
+import dev.poolcalc.config.YamlNode.Scalar;
+import dev.poolcalc.config.YamlNode.ScalarKind;
+import dev.poolcalc.config.YamlNode.Sequence;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads one YAML document into {@link YamlNode}s with Jackson's streaming parser, keeping every
+ * value's line and column. Rejects what would silently mislead: duplicate keys, several
+ * documents, and aliases that expand past a small budget (the "billion laughs" bomb).
+ */
+public final class YamlTreeReader {
+
+  /** Nodes that aliases may add in all; real deployment files reuse a few small blocks. */
+  static final int ALIAS_EXPANSION_LIMIT = 10_000;
+
+  private static final int MAX_DEPTH = 64;
+  private static final YAMLFactory FACTORY = new YAMLFactory();
+
+  private final String file;
+  private final Map<String, YamlNode> anchors = new HashMap<>();
+  private final Map<YamlNode, Integer> sizes = new IdentityHashMap<>();
+  private long expanded;
+
+  private YamlTreeReader(String file) {
+    this.file = file;
+  }
+
+  /** Parses {@code text}; {@code file} is the name problems are reported against. */
+  public static YamlNode read(String file, Reader text) throws InvalidInputException {
+    return new YamlTreeReader(file).readDocument(text);
+  }
+
+  private YamlNode readDocument(Reader text) throws InvalidInputException {
+    try (YAMLParser parser = FACTORY.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new InvalidInputException(
+            Problem.inFile(file, "the file is empty: it needs a database and a list of apps"));
+      }
+      YamlNode root = readValue(parser, first, 0);
+      if (parser.nextToken() != null) {
+        throw new InvalidInputException(
+            Problem.at(
+                locationOf(parser.currentTokenLocation()),
+                "the file holds more than one YAML document; keep one deployment per file"));
+      }
+      return root;
+    } catch (JacksonException e) {
+      throw new InvalidInputException(syntaxProblem(e));
+    } catch (IOException e) {
+      throw new InvalidInputException(Problem.inFile(file, "cannot read: " + e.getMessage()));
+    }
+  }
+
+  private YamlNode readValue(YAMLParser parser, JsonToken token, int depth)
+      throws IOException, InvalidInputException {
+    SourceLocation at = locationOf(parser.currentTokenLocation());
+    if (depth > MAX_DEPTH) {
+      throw new InvalidInputException(
+          Problem.at(at, "the YAML nests deeper than " + MAX_DEPTH + " levels"));
+    }
+    if (parser.isCurrentAlias()) {
+      return resolveAlias(parser.getText(), at);
+    }
+    String anchor = parser.getObjectId();
+    YamlNode node =
+        switch (token) {
+          case START_OBJECT -> readMapping(parser, at, depth);
+          case START_ARRAY -> readSequence(parser, at, depth);
+          default -> readScalar(parser, token, at);
+        };
+    if (anchor != null) {
+      anchors.put(anchor, node);
+    }
+    return node;
+  }
+
+  private Mapping readMapping(YAMLParser parser, SourceLocation at, int depth)
+      throws IOException, InvalidInputException {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    JsonToken token;
+    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      SourceLocation keyAt = locationOf(parser.currentTokenLocation());
+      YamlNode value = readValue(parser, parser.nextToken(), depth + 1);
+      Entry previous = entries.get(name);
+      if (previous != null) {
+        throw new InvalidInputException(
+            Problem.at(
+                keyAt,
+                "duplicate key '"
+                    + name
+                    + "' (first written at line "
+                    + previous.key().location().line()
+                    + "); keep one"));
+      }
+      entries.put(name, new Entry(new Key(name, keyAt), value));
+    }
+    if (token != JsonToken.END_OBJECT) {
+      throw new InvalidInputException(Problem.at(at, "unexpected end of a mapping"));
+    }
+    return new Mapping(entries, at);
+  }
+
+  private Sequence readSequence(YAMLParser parser, SourceLocation at, int depth)
+      throws IOException, InvalidInputException {
+    List<YamlNode> items = new ArrayList<>();
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token == null) {
+        throw new InvalidInputException(Problem.at(at, "unexpected end of a list"));
+      }
+      items.add(readValue(parser, token, depth + 1));
+    }
+    return new Sequence(items, at);
+  }
+
+  private Scalar readScalar(YAMLParser parser, JsonToken token, SourceLocation at)
+      throws IOException {
+    String text = parser.getText();
+    return switch (token) {
+      case VALUE_NUMBER_INT -> new Scalar(
+          text, ScalarKind.INTEGER, new BigDecimal(parser.getBigIntegerValue()), at);
+      case VALUE_NUMBER_FLOAT -> decimal(parser, text, at);
+      case VALUE_TRUE, VALUE_FALSE -> new Scalar(text, ScalarKind.BOOLEAN, null, at);
+      case VALUE_NULL -> new Scalar(text, ScalarKind.NULL, null, at);
+      default -> new Scalar(text, ScalarKind.STRING, null, at);
+    };
+  }
+
+  /** Decimals come from their text, never through a double: 0.57 stays 0.57. */
+  private static Scalar decimal(YAMLParser parser, String text, SourceLocation at)
+      throws IOException {
+    String cleaned = text.replace("_", "");
+    try {
+      return new Scalar(text, ScalarKind.DECIMAL, new BigDecimal(cleaned), at);
+    } catch (NumberFormatException e) {
+      // .inf, .nan and the like: not a number any key here accepts.
+      String lower = cleaned.toLowerCase(Locale.ROOT);
+      if (lower.contains("inf") || lower.contains("nan")) {
+        return new Scalar(text, ScalarKind.STRING, null, at);
+      }
+      return new Scalar(text, ScalarKind.DECIMAL, parser.getDecimalValue(), at);
+    }
+  }
+
+  private YamlNode resolveAlias(String name, SourceLocation at) throws InvalidInputException {
+    YamlNode target = anchors.get(name);
+    if (target == null) {
+      throw new InvalidInputException(Problem.at(at, "alias *" + name + " names no anchor"));
+    }
+    expanded += sizeOf(target);
+    if (expanded > ALIAS_EXPANSION_LIMIT) {
+      throw new InvalidInputException(
+          Problem.at(
+              at,
+              "YAML aliases expand to more than "
+                  + ALIAS_EXPANSION_LIMIT
+                  + " values (an alias bomb?); write the values out"));
+    }
+    return target;
+  }
+
+  private int sizeOf(YamlNode node) {
+    Integer known = sizes.get(node);
+    if (known != null) {
+      return known;
+    }
+    long size = 1;
+    if (node instanceof Mapping m) {
+      for (Entry e : m.entries().values()) {
+        size += sizeOf(e.value());
+      }
+    } else if (node instanceof Sequence s) {
+      for (YamlNode item : s.items()) {
+        size += sizeOf(item);
+      }
+    }
+    int capped = (int) Math.min(size, Integer.MAX_VALUE);
+    sizes.put(node, capped);
+    return capped;
+  }
+
+  private Problem syntaxProblem(JacksonException e) {
+    JsonLocation where = e.getLocation();
+    String message = cleanMessage(e.getOriginalMessage());
+    if (where == null || where.getLineNr() < 1) {
+      return Problem.inFile(file, "not valid YAML: " + message);
+    }
+    return Problem.at(locationOf(where), "not valid YAML: " + message);
+  }
+
+  /** SnakeYAML's messages span lines and quote the reader; keep the sentence that explains. */
+  static String cleanMessage(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return "syntax error";
+    }
+    List<String> kept = new ArrayList<>();
+    for (String line : raw.split("\\R")) {
+      String trimmed = line.trim();
+      if (trimmed.isEmpty()
+          || trimmed.startsWith("in 'reader'")
+          || trimmed.startsWith("in '")
+          || trimmed.startsWith("^")
+          || line.startsWith("    ")) {
+        continue;
+      }
+      kept.add(trimmed);
+    }
+    String message = String.join(" ", kept).replaceAll("\\s+", " ").trim();
+    return message.isEmpty() ? "syntax error" : message;
+  }
+
+  private SourceLocation locationOf(JsonLocation where) {
+    return new SourceLocation(file, Math.max(1, where.getLineNr()), Math.max(1, where.getColumnNr()));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.poolcalc.engine;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The PostgreSQL server the apps share, with what it keeps back from ordinary roles.
+ *
+ * @param headroom the rule of thumb: pools may take at most floor(max_connections × headroom)
+ * @param superuserReservedConnections slots only superusers may use (PostgreSQL default 3)
+ * @param reservedConnections slots for roles with pg_use_reserved_connections (PostgreSQL 16+)
+ * @param url the base connection URL that rendered settings start from, if any
+ */
+public record Database(
+    Optional<String> name,
+    long maxConnections,
+    Reserve reserve,
+    BigDecimal headroom,
+    long superuserReservedConnections,
+    long reservedConnections,
+    Optional<String> url) {
+
+  public static final BigDecimal DEFAULT_HEADROOM = new BigDecimal("0.85");
+  public static final long DEFAULT_SUPERUSER_RESERVED = 3;
+
+  public Database {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(reserve, "reserve");
+    Objects.requireNonNull(headroom, "headroom");
+    Objects.requireNonNull(url, "url");
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("max_connections must be at least 1");
+    }
+    if (headroom.signum() <= 0 || headroom.compareTo(BigDecimal.ONE) > 0) {
+      throw new IllegalArgumentException("headroom must be in (0, 1]");
+    }
+    if (superuserReservedConnections < 0 || reservedConnections < 0) {
+      throw new IllegalArgumentException("reserved connection counts must not be negative");
+    }
+  }
+
+  /** A server with PostgreSQL's defaults and the given size and reserve. */
+  public static Database of(long maxConnections, Reserve reserve) {
+    return new Database(
+        Optional.empty(),
+        maxConnections,
+        reserve,
+        DEFAULT_HEADROOM,
+        DEFAULT_SUPERUSER_RESERVED,
+        0,
+        Optional.empty());
+  }
+
+  public Database withHeadroom(BigDecimal h) {
+    return new Database(
+        name, maxConnections, reserve, h, superuserReservedConnections, reservedConnections, url);
+  }
+
+  public Database withUrl(String u) {
+    return new Database(
+        name,
+        maxConnections,
+        reserve,
+        headroom,
+        superuserReservedConnections,
+        reservedConnections,
+        Optional.of(u));
+  }
+}

@@ -1,0 +1,114 @@
+package dev.poolcalc.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.poolcalc.engine.AppPlan;
+import dev.poolcalc.engine.Budget;
+import dev.poolcalc.engine.Finding;
+import dev.poolcalc.engine.LimitSource;
+import dev.poolcalc.engine.Plan;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The plan as the JSON object of DESIGN.md's output contract. Keys there are fixed; the extra
+ * keys here only add detail.
+ */
+public final class JsonRenderer {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private JsonRenderer() {}
+
+  public static String render(Plan plan, Map<String, String> databaseUrls) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(text)) {
+      json.setPrettyPrinter(prettyPrinter());
+      write(json, plan, databaseUrls);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.append('\n').toString();
+  }
+
+  static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    return new DefaultPrettyPrinter()
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter)
+        .withoutSpacesInObjectEntries();
+  }
+
+  /** Writes the plan object; other JSON outputs embed it. */
+  public static void write(JsonGenerator json, Plan plan, Map<String, String> databaseUrls)
+      throws IOException {
+    Budget b = plan.budget();
+    json.writeStartObject();
+    json.writeNumberField("max_connections", b.maxConnections());
+    json.writeNumberField("reserve", b.reserve());
+    json.writeNumberField("budget", b.budget());
+    json.writeNumberField("usable_connections", b.usable());
+    json.writeNumberField("total_connections", plan.totalConnections());
+    json.writeNumberField("free_connections", plan.freeConnections());
+    json.writeStringField("status", plan.status().label());
+    var database = plan.deployment().database();
+    if (database.name().isPresent()) {
+      json.writeStringField("database", database.name().get());
+    }
+    json.writeNumberField("headroom", b.headroom());
+    json.writeNumberField("headroom_cap", b.headroomCap());
+    json.writeNumberField("superuser_reserved_connections", b.superuserReserved());
+    json.writeNumberField("reserved_connections", b.reservedConnections());
+    json.writeNumberField("total_instances", plan.totalInstances());
+    json.writeStringField("split", plan.split().kind().name().toLowerCase(Locale.ROOT));
+    json.writeArrayFieldStart("apps");
+    for (AppPlan app : plan.apps()) {
+      writeApp(json, app, databaseUrls.get(app.name()));
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("findings");
+    for (Finding f : plan.findings()) {
+      json.writeStartObject();
+      json.writeStringField("severity", f.severity().label());
+      json.writeStringField("code", f.code());
+      json.writeStringField("message", f.message());
+      if (f.app().isPresent()) {
+        json.writeStringField("app", f.app().get());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void writeApp(JsonGenerator json, AppPlan app, String databaseUrl)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("name", app.name());
+    json.writeNumberField("replicas", app.peakReplicas());
+    json.writeNumberField("processes", app.app().processes());
+    json.writeNumberField("instances", app.instances());
+    json.writeNumberField("connection_limit", app.connectionLimit());
+    json.writeNumberField("total_connections", app.totalConnections());
+    if (databaseUrl != null) {
+      json.writeStringField("database_url", databaseUrl);
+    }
+    if (app.app().replicas().range()) {
+      json.writeNumberField("min_replicas", app.app().replicas().min());
+    }
+    json.writeStringField("limit_source", app.source().name().toLowerCase(Locale.ROOT));
+    if (app.source() != LimitSource.FIXED && app.app().weight().isPresent()) {
+      BigDecimal weight = app.app().weight().get();
+      json.writeNumberField("weight", weight);
+    }
+    json.writeNumberField("pool_timeout", app.app().poolTimeout());
+    json.writeNumberField("connect_timeout", app.app().connectTimeout());
+    json.writeEndObject();
+  }
+}

@@ -1,0 +1,151 @@
+package dev.poolcalc.render;
+
+import dev.poolcalc.engine.AppPlan;
+import dev.poolcalc.engine.Budget;
+import dev.poolcalc.engine.Finding;
+import dev.poolcalc.engine.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plan for a person at a terminal: one row per app with a bar of its share of
+ * max_connections, the reserve and free rows, the verdict, the findings and the arithmetic.
+ */
+public final class TableRenderer {
+
+  private static final int BAR_WIDTH = 30;
+  private static final String[] HEADER = {
+    "APP", "REPLICAS", "PROCESSES", "INSTANCES", "LIMIT", "TOTAL", "SHARE"
+  };
+
+  private TableRenderer() {}
+
+  public static String render(Plan plan, Map<String, String> databaseUrls, Style style) {
+    Budget b = plan.budget();
+    List<String[]> rows = new ArrayList<>();
+    List<String> bars = new ArrayList<>();
+    for (AppPlan app : plan.apps()) {
+      rows.add(
+          new String[] {
+            app.name(),
+            replicas(app),
+            Long.toString(app.app().processes()),
+            Long.toString(app.instances()),
+            Long.toString(app.connectionLimit()),
+            Long.toString(app.totalConnections()),
+            Numbers.percent(app.totalConnections(), b.maxConnections())
+          });
+      bars.add(bar(app.totalConnections(), b.maxConnections(), '█'));
+    }
+    long unclaimed = b.maxConnections() - plan.totalConnections() - b.reserve();
+    rows.add(new String[] {"reserve", "", "", "", "", Long.toString(b.reserve()), Numbers.percent(b.reserve(), b.maxConnections())});
+    bars.add(bar(b.reserve(), b.maxConnections(), '▒'));
+    rows.add(new String[] {"free", "", "", "", "", Long.toString(unclaimed), Numbers.percent(unclaimed, b.maxConnections())});
+    bars.add(bar(unclaimed, b.maxConnections(), '░'));
+    rows.add(
+        new String[] {
+          "total",
+          "",
+          "",
+          Long.toString(plan.totalInstances()),
+          "",
+          Long.toString(plan.totalConnections()),
+          Numbers.percent(plan.totalConnections(), b.maxConnections())
+        });
+    bars.add("of max_connections " + b.maxConnections());
+
+    int[] widths = new int[HEADER.length];
+    for (int i = 0; i < HEADER.length; i++) {
+      widths[i] = HEADER[i].length();
+      for (String[] row : rows) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(style.bold(heading(plan))).append('\n').append('\n');
+    out.append(style.bold(line(HEADER, widths, ""))).append('\n');
+    for (int r = 0; r < rows.size(); r++) {
+      if (r == plan.apps().size() + 2) {
+        out.append(rule(widths)).append('\n');
+      }
+      String bar = r == rows.size() - 1 ? style.dim(bars.get(r)) : bars.get(r);
+      out.append(line(rows.get(r), widths, bar)).append('\n');
+    }
+    out.append('\n').append(style.status(plan.status(), Verdict.of(plan))).append('\n');
+    for (Finding f : plan.findings()) {
+      out.append(style.status(statusOf(f), f.severity().label()))
+          .append(": ")
+          .append(f.message())
+          .append(" [")
+          .append(f.code())
+          .append("]\n");
+    }
+    out.append('\n').append(style.bold("Arithmetic")).append('\n');
+    for (String line : Arithmetic.lines(plan)) {
+      out.append("  ").append(line).append('\n');
+    }
+    if (!databaseUrls.isEmpty()) {
+      out.append('\n').append(style.bold("DATABASE_URL per app")).append('\n');
+      for (AppPlan app : plan.apps()) {
+        String url = databaseUrls.get(app.name());
+        if (url != null) {
+          out.append("  ").append(app.name()).append(": ").append(url).append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static String heading(Plan plan) {
+    Budget b = plan.budget();
+    String name = plan.deployment().database().name().orElse("database");
+    return String.format(
+        "%s: max_connections %d, reserve %d, headroom %s → budget %d for the pools",
+        name, b.maxConnections(), b.reserve(), b.headroom().toPlainString(), b.budget());
+  }
+
+  static String replicas(AppPlan app) {
+    var r = app.app().replicas();
+    return r.range() ? r.min() + "–" + r.max() : Long.toString(r.max());
+  }
+
+  private static dev.poolcalc.engine.Status statusOf(Finding f) {
+    return switch (f.severity()) {
+      case ERROR -> dev.poolcalc.engine.Status.ERROR;
+      case WARNING -> dev.poolcalc.engine.Status.WARNING;
+      case INFO -> dev.poolcalc.engine.Status.OK;
+    };
+  }
+
+  private static String bar(long part, long whole, char mark) {
+    if (part <= 0 || whole <= 0) {
+      return "";
+    }
+    long cells = Math.max(1, (part * BAR_WIDTH + whole / 2) / whole);
+    return String.valueOf(mark).repeat((int) Math.min(cells, BAR_WIDTH * 2L));
+  }
+
+  private static String line(String[] cells, int[] widths, String tail) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      if (i == 0) {
+        out.append(String.format("%-" + widths[i] + "s", cells[i]));
+      } else {
+        out.append("  ").append(String.format("%" + widths[i] + "s", cells[i]));
+      }
+    }
+    if (!tail.isEmpty()) {
+      out.append("  ").append(tail);
+    }
+    return out.toString().stripTrailing();
+  }
+
+  private static String rule(int[] widths) {
+    int length = 0;
+    for (int w : widths) {
+      length += w + 2;
+    }
+    return "─".repeat(length - 2);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.poolcalc.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Runs poolcalc in-process, as tests do, and keeps what it printed. */
+final class Cli {
+
+  record Result(int exitCode, String out, String err) {}
+
+  private Cli() {}
+
+  static Result run(String... args) {
+    return run(Map.of(), "", args);
+  }
+
+  static Result run(Map<String, String> env, String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Context context =
+        new Context(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, false);
+    int code = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+}
