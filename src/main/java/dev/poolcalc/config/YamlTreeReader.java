@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into {@link YamlNode}s with Jackson's streaming parser, keeping every
@@ -201,6 +203,14 @@ public final class YamlTreeReader {
   }
 
   private Problem syntaxProblem(JacksonException e) {
+    // SnakeYAML knows the problem's own mark; Jackson's location is often the context's.
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      Mark mark = marked.getProblemMark();
+      String problem = marked.getProblem() == null ? "syntax error" : marked.getProblem();
+      return Problem.at(
+          new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1),
+          "not valid YAML: " + cleanMessage(problem));
+    }
     JsonLocation where = e.getLocation();
     String message = cleanMessage(e.getOriginalMessage());
     if (where == null || where.getLineNr() < 1) {
