@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code poolcalc plan}: every app's connection_limit, the totals and the arithmetic. */
 @Command(
     name = "plan",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Compute each app's per-instance connection_limit so that all pools together fit the"
@@ -28,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  poolcalc plan deployment.yaml",
-      "  poolcalc plan deployment.yaml --format json | jq '.apps[] | {name, connection_limit}'",
+      "  poolcalc plan deployment.yaml --format json | jq '.apps[].connection_limit'",
       "  poolcalc plan deployment.yaml --format markdown >> \"$GITHUB_STEP_SUMMARY\"",
       "  cat deployment.yaml | poolcalc plan -",
       "",

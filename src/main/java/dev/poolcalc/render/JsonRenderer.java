@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Finding;
@@ -39,10 +40,14 @@ public final class JsonRenderer {
 
   static DefaultPrettyPrinter prettyPrinter() {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    return new DefaultPrettyPrinter()
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    return new DefaultPrettyPrinter(separators)
         .withObjectIndenter(indenter)
-        .withArrayIndenter(indenter)
-        .withoutSpacesInObjectEntries();
+        .withArrayIndenter(indenter);
   }
 
   /** Writes the plan object; other JSON outputs embed it. */

@@ -1,16 +1,19 @@
-package dev.poolcalc.config;
+package dev.poolcalc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One case per kind of bad input: each must be refused with the line and column to fix and the
- * key path named. (The CLI's exit code 2 for these is checked in cli.PlanCommandTest.)
+ * One case per kind of bad input: each must be refused with exit code 2, no stack trace, the line
+ * and column to fix, and the key path named.
  */
 class BadInputTest {
 
@@ -85,11 +88,17 @@ class BadInputTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void badInputIsRefusedWithLocationAndKey(String name, String yaml, String expected) {
-    InvalidInputException e =
-        catchThrowableOfType(InvalidInputException.class, () -> DeploymentReader.parse("d.yaml", yaml));
+  void badInputIsRefusedWithLocationAndKey(
+      String name, String yaml, String expected, @TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("d.yaml"), yaml);
 
-    assertThat(e).as("%s must be refused", name).isNotNull();
-    assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p).contains(expected));
+    Cli.Result result = Cli.run("plan", file.toString());
+
+    assertThat(result.exitCode()).as(name).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .contains(expected.replace("d.yaml", file.toString()))
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 }
