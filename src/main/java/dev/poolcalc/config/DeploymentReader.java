@@ -156,7 +156,9 @@ public final class DeploymentReader {
         db.requiredInteger(
             "max_connections", 1, MAX_CONNECTIONS_LIMIT, "the server's max_connections setting");
     Optional<Reserve> reserve = reserve(db, max);
-    BigDecimal headroom = headroom(db).orElse(Database.DEFAULT_HEADROOM);
+    BigDecimal headroom =
+        db.optionalDecimal("headroom", BigDecimal.ONE, "a number in (0, 1], such as 0.85")
+            .orElse(Database.DEFAULT_HEADROOM);
     long superuser =
         db.optionalInteger("superuser_reserved_connections", 0, MAX_CONNECTIONS_LIMIT)
             .orElse(Database.DEFAULT_SUPERUSER_RESERVED);
@@ -220,24 +222,6 @@ public final class DeploymentReader {
     return Optional.of(reserve);
   }
 
-  private Optional<BigDecimal> headroom(Fields db) {
-    return db.present("headroom")
-        .flatMap(n -> db.number(n, db.pathOf("headroom"), "a number in (0, 1], such as 0.85"))
-        .filter(
-            h -> {
-              if (h.signum() > 0 && h.compareTo(BigDecimal.ONE) <= 0) {
-                return true;
-              }
-              db.problem(
-                  "headroom",
-                  db.pathOf("headroom")
-                      + " must be greater than 0 and at most 1 (got "
-                      + h.toPlainString()
-                      + ")");
-              return false;
-            });
-  }
-
   private List<App> apps(Fields top) {
     Optional<YamlNode> node =
         top.required("apps", "a list of the applications that connect to the database");
@@ -274,7 +258,7 @@ public final class DeploymentReader {
     Optional<Replicas> replicas = replicas(app);
     OptionalLong processes = app.optionalInteger("processes", 1, MAX_PROCESSES);
     OptionalLong limit = app.optionalInteger("connection_limit", 1, MAX_CONNECTIONS_LIMIT);
-    Optional<BigDecimal> weight = weight(app);
+    Optional<BigDecimal> weight = app.optionalDecimal("weight", MAX_WEIGHT, "a positive number");
     long poolTimeout =
         app.optionalInteger("pool_timeout", 0, MAX_TIMEOUT_SECONDS).orElse(App.DEFAULT_POOL_TIMEOUT);
     long connectTimeout =
@@ -354,26 +338,6 @@ public final class DeploymentReader {
     }
     OptionalLong count = app.integer(node.get(), path, 1, MAX_REPLICAS);
     return count.isPresent() ? Optional.of(Replicas.fixed(count.getAsLong())) : Optional.empty();
-  }
-
-  private Optional<BigDecimal> weight(Fields app) {
-    return app.present("weight")
-        .flatMap(n -> app.number(n, app.pathOf("weight"), "a positive number"))
-        .filter(
-            w -> {
-              if (w.signum() > 0 && w.compareTo(MAX_WEIGHT) <= 0) {
-                return true;
-              }
-              app.problem(
-                  "weight",
-                  app.pathOf("weight")
-                      + " must be greater than 0 and at most "
-                      + MAX_WEIGHT.toPlainString()
-                      + " (got "
-                      + w.toPlainString()
-                      + ")");
-              return false;
-            });
   }
 
   private static String describeBare(YamlNode node) {

@@ -96,6 +96,25 @@ final class Fields {
     return present(key).map(n -> integer(n, pathOf(key), min, max)).orElse(OptionalLong.empty());
   }
 
+  /** A decimal in (0, max], exact as written. */
+  Optional<BigDecimal> optionalDecimal(String key, BigDecimal max, String expected) {
+    String keyPath = pathOf(key);
+    return present(key)
+        .flatMap(n -> number(n, keyPath, expected))
+        .filter(
+            value -> {
+              if (value.signum() > 0 && value.compareTo(max) <= 0) {
+                return true;
+              }
+              problem(
+                  key,
+                  String.format(
+                      "%s must be greater than 0 and at most %s (got %s)",
+                      keyPath, max.toPlainString(), value.toPlainString()));
+              return false;
+            });
+  }
+
   Optional<String> optionalString(String key) {
     return present(key).flatMap(n -> string(n, pathOf(key)));
   }
