@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A libpq-style connection URI, {@code postgresql://user:password@host:port,host2/db?k=v}, taken
- * apart and put back together with correct percent-encoding, so setting a parameter never
- * mangles a password or drops a parameter the user had.
+ * apart and put back together with correct percent-encoding, so setting a parameter never mangles a
+ * password or drops a parameter the user had.
  *
  * <p>Parsing refuses what libpq and Prisma would read differently or silently ignore (a raw
  * {@code @} or {@code #}, a second {@code ?}, an empty key, a bad port). Error messages quote the
@@ -160,7 +160,9 @@ public record PostgresUrl(
       String shown = secret ? key + "=" + MASK : pair;
       if (pair.indexOf('?') >= 0) {
         throw new InvalidUrlException(
-            "\"" + shorten(shown) + "\" has a second '?': join parameters with '&'"
+            "\""
+                + shorten(shown)
+                + "\" has a second '?': join parameters with '&'"
                 + " (or write a '?' inside a value as %3F)");
       }
       if (rawKey.isEmpty()) {
@@ -362,8 +364,8 @@ public record PostgresUrl(
 
   /**
    * Like {@link #encode} but keeps '/', ':' and ',' readable, which a query may hold as they are
-   * ({@code host=/var/run/postgresql}); '@', '?', '#', '&', '=' and '+' stay encoded so that
-   * libpq and form-decoding parsers read the same value.
+   * ({@code host=/var/run/postgresql}); '@', '?', '#', '&', '=' and '+' stay encoded so that libpq
+   * and form-decoding parsers read the same value.
    */
   static String encodeQuery(String text) {
     return encode(text, "/:,");
@@ -392,8 +394,8 @@ public record PostgresUrl(
   }
 
   /**
-   * Decodes %XX escapes as UTF-8. {@code quote} is false for secrets: then a bad escape is
-   * reported without showing any of the text.
+   * Decodes %XX escapes as UTF-8. {@code quote} is false for secrets: then a bad escape is reported
+   * without showing any of the text.
    */
   static String decode(String text, String what, boolean quote) {
     if (text.indexOf('%') < 0) {
@@ -425,8 +427,8 @@ public record PostgresUrl(
   }
 
   /**
-   * Text that failed to parse as a URL, safe to quote: whatever sits between the first ':' and
-   * the last '@' may be a password, so it is masked.
+   * Text that failed to parse as a URL, safe to quote: whatever sits between the first ':' and the
+   * last '@' may be a password, so it is masked.
    */
   static String redact(String text) {
     int at = text.lastIndexOf('@');

@@ -146,9 +146,9 @@ final class Variables {
   }
 
   /**
-   * Which variables sit in a part of the URL whose value must be percent-encoded. The URL's
-   * shape is read from the literal text alone, with each variable as one opaque character, so a
-   * value's own '@' or '/' cannot move the boundaries.
+   * Which variables sit in a part of the URL whose value must be percent-encoded. The URL's shape
+   * is read from the literal text alone, with each variable as one opaque character, so a value's
+   * own '@' or '/' cannot move the boundaries.
    */
   private static boolean[] urlComponentNeedsEncoding(List<Segment> segments) {
     StringBuilder shape = new StringBuilder();
@@ -187,8 +187,8 @@ final class Variables {
   }
 
   /**
-   * RFC 3986's unreserved characters stay, everything else becomes %XX (UTF-8). The same rule
-   * as clients.PostgresUrl.encode, which config may not depend on.
+   * RFC 3986's unreserved characters stay, everything else becomes %XX (UTF-8). The same rule as
+   * clients.PostgresUrl.encode, which config may not depend on.
    */
   static String percentEncode(String value) {
     StringBuilder out = new StringBuilder(value.length());

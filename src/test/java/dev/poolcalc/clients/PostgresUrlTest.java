@@ -119,19 +119,23 @@ class PostgresUrlTest {
         Arguments.of("postgresql://h1:5432,h2:54x2/x", "bad port \"54x2\" in \"h2:54x2\"", null),
         Arguments.of("postgresql://[::1]:99999/x", "bad port \"99999\" in \"[::1]:99999\"", null),
         Arguments.of("postgresql://::1/x", "put an IPv6 address in brackets", null),
-        Arguments.of("postgresql://[::1:5432/x", "\"[::1:5432\": an IPv6 address needs a closing", null),
+        Arguments.of(
+            "postgresql://[::1:5432/x", "\"[::1:5432\": an IPv6 address needs a closing", null),
         Arguments.of("postgresql://[db.internal]/x", "\"[db.internal]\" is not an IPv6", null),
         Arguments.of("postgresql://h1,,h2/x", "\"h1,,h2\" has an empty host", null),
         Arguments.of("postgresql://:5432/x", "\":5432\": a port needs a host", null),
         Arguments.of("postgresql://db host/x", "\"db host\" is not a host name", null),
         Arguments.of("postgresql://db/x#main", "\"#main\": a '#' ends a URL", null),
-        Arguments.of("postgresql://db/x?password=hun#ter2", "parameter password contains a '#'", "hun"),
+        Arguments.of(
+            "postgresql://db/x?password=hun#ter2", "parameter password contains a '#'", "hun"),
         Arguments.of("postgresql://app:hun#ter2@db/x", "an '@' comes after", "hun"),
         Arguments.of("postgresql://app:hun/ter2@db/x", "an '@' comes after", "hun"),
         Arguments.of("postgresql://app:hun?ter2@db/x", "an '@' comes after", "hun"),
         Arguments.of("postgresql://app:hun@ter2@db/x", "unencoded '@'", "hun"),
-        Arguments.of("postgresql://app:hun%zter2@db/x", "bad percent-encoding in the password", "hun"),
-        Arguments.of("postgresql://db/x?password=hun%zz", "bad percent-encoding in parameter", "hun"),
+        Arguments.of(
+            "postgresql://app:hun%zter2@db/x", "bad percent-encoding in the password", "hun"),
+        Arguments.of(
+            "postgresql://db/x?password=hun%zz", "bad percent-encoding in parameter", "hun"),
         Arguments.of("postgresql://db/x%zz", "bad percent-encoding \"%zz\" in the database", null),
         Arguments.of("postgresql://db/x?sslmode=require\n", "control character", null));
   }

@@ -58,7 +58,8 @@ class VariablesTest {
 
   @Test
   void missingVariableIsAProblemThatNamesItAtTheValue() {
-    InvalidInputException e = failure(yaml("postgresql://app:${DB_PASSWORD}@${DB_HOST}/x"), Map.of());
+    InvalidInputException e =
+        failure(yaml("postgresql://app:${DB_PASSWORD}@${DB_HOST}/x"), Map.of());
     assertThat(e.problems()).hasSize(2);
     assertThat(e.problems().get(0).toString())
         .startsWith("d.yaml:3:8: error: database.url uses ${DB_PASSWORD}, which is not set");
@@ -96,7 +97,8 @@ class VariablesTest {
 
   @Test
   void dollarDollarBraceIsALiteral() throws Exception {
-    assertThat(url("postgresql://app:pa$${x}@db/x", Map.of())).isEqualTo("postgresql://app:pa${x}@db/x");
+    assertThat(url("postgresql://app:pa$${x}@db/x", Map.of()))
+        .isEqualTo("postgresql://app:pa${x}@db/x");
   }
 
   @Test
