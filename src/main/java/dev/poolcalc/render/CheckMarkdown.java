@@ -30,7 +30,7 @@ public final class CheckMarkdown {
           .append(" |\n");
     }
     for (CheckedFile file : files) {
-      out.append("\n---\n\n#### `").append(MarkdownRenderer.escape(file.file())).append("`\n\n");
+      out.append("\n---\n\n### `").append(MarkdownRenderer.escape(file.file())).append("`\n\n");
       if (file.plan().isEmpty()) {
         for (CheckedFile.Diagnostic d : file.problems()) {
           out.append("- ")
