@@ -18,13 +18,16 @@ final class DeploymentInput {
       description = "The deployment file (YAML), or - to read standard input.")
   String path;
 
-  /** Reads and validates the file, including its base URL, or says everything wrong with it. */
+  /**
+   * Reads and validates the file, including its base URL, with ${NAME} expanded from the
+   * context's environment, or says everything wrong with it.
+   */
   DeploymentFile load(Context context) throws InvalidInputException {
     return loadPath(path, context);
   }
 
   static DeploymentFile loadPath(String path, Context context) throws InvalidInputException {
-    DeploymentFile file = DeploymentReader.read(path, context.stdin());
+    DeploymentFile file = DeploymentReader.read(path, context.stdin(), context.env());
     var url = file.deployment().database().url();
     if (url.isPresent()) {
       try {

@@ -73,15 +73,26 @@ public final class DeploymentReader {
   private final String file;
   private final Problems problems = new Problems();
   private final Map<String, SourceLocation> locations = new HashMap<>();
+  private final Variables variables;
 
-  private DeploymentReader(String file) {
+  private DeploymentReader(String file, Map<String, String> env) {
     this.file = file;
+    this.variables = new Variables(env, problems);
   }
 
-  /** Reads a file, or standard input when {@code path} is {@code -}. */
+  /** Reads a file without an environment: any ${NAME} without a default is a problem. */
   public static DeploymentFile read(String path, InputStream stdin) throws InvalidInputException {
+    return read(path, stdin, Map.of());
+  }
+
+  /**
+   * Reads a file, or standard input when {@code path} is {@code -}, expanding ${NAME} in string
+   * values from {@code env}.
+   */
+  public static DeploymentFile read(String path, InputStream stdin, Map<String, String> env)
+      throws InvalidInputException {
     if (path.equals("-")) {
-      return parse("<stdin>", decode("<stdin>", stdin));
+      return parse("<stdin>", decode("<stdin>", stdin), env);
     }
     Path file = Path.of(path);
     if (Files.isDirectory(file)) {
@@ -89,7 +100,7 @@ public final class DeploymentReader {
           Problem.inFile(path, "is a directory; give the deployment file inside it"));
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return parse(path, decode(path, in));
+      return parse(path, decode(path, in), env);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(Problem.inFile(path, "no such file"));
     } catch (AccessDeniedException e) {
@@ -101,7 +112,13 @@ public final class DeploymentReader {
 
   /** Parses YAML text; {@code file} names it in problems. */
   public static DeploymentFile parse(String file, String text) throws InvalidInputException {
-    return new DeploymentReader(file).bind(YamlTreeReader.read(file, new StringReader(text)));
+    return parse(file, text, Map.of());
+  }
+
+  /** Parses YAML text, expanding ${NAME} in string values from {@code env}. */
+  public static DeploymentFile parse(String file, String text, Map<String, String> env)
+      throws InvalidInputException {
+    return new DeploymentReader(file, env).bind(YamlTreeReader.read(file, new StringReader(text)));
   }
 
   private static String decode(String file, InputStream in) throws InvalidInputException {
@@ -130,7 +147,7 @@ public final class DeploymentReader {
                   + root.describe()
                   + ")"));
     }
-    Fields fields = new Fields(top, "", TOP_KEYS, problems, locations);
+    Fields fields = new Fields(top, "", TOP_KEYS, problems, locations, variables);
     fields
         .present("version")
         .ifPresent(
@@ -163,7 +180,7 @@ public final class DeploymentReader {
         db.optionalInteger("superuser_reserved_connections", 0, MAX_CONNECTIONS_LIMIT)
             .orElse(Database.DEFAULT_SUPERUSER_RESERVED);
     long reserved = db.optionalInteger("reserved_connections", 0, MAX_CONNECTIONS_LIMIT).orElse(0);
-    Optional<String> url = db.optionalString("url");
+    Optional<String> url = db.optionalUrl("url");
     if (max.isPresent() && superuser + reserved >= max.getAsLong()) {
       db.problem(
           db.has("superuser_reserved_connections") ? "superuser_reserved_connections" : "max_connections",
@@ -189,7 +206,11 @@ public final class DeploymentReader {
     YamlNode value = node.get();
     Reserve reserve;
     if (value instanceof Scalar s && s.kind() == ScalarKind.STRING) {
-      Matcher m = PERCENT.matcher(s.text());
+      Optional<String> text = db.text(s, path);
+      if (text.isEmpty()) {
+        return Optional.empty();
+      }
+      Matcher m = PERCENT.matcher(text.get());
       if (!m.matches()) {
         problems.add(
             value.location(),

@@ -21,17 +21,20 @@ final class Fields {
   private final String path;
   private final Problems problems;
   private final Map<String, SourceLocation> locations;
+  private final Variables variables;
 
   Fields(
       Mapping mapping,
       String path,
       Set<String> known,
       Problems problems,
-      Map<String, SourceLocation> locations) {
+      Map<String, SourceLocation> locations,
+      Variables variables) {
     this.mapping = mapping;
     this.path = path;
     this.problems = problems;
     this.locations = locations;
+    this.variables = variables;
     locations.put(path, mapping.location());
     for (Entry entry : mapping.entries().values()) {
       String key = entry.key().name();
@@ -119,6 +122,21 @@ final class Fields {
     return present(key).flatMap(n -> string(n, pathOf(key)));
   }
 
+  /** A connection URL: variables in it are percent-encoded where the URL needs it. */
+  Optional<String> optionalUrl(String key) {
+    return present(key)
+        .flatMap(
+            n ->
+                n instanceof Scalar s && s.kind() == ScalarKind.STRING
+                    ? variables.expand(s.text(), pathOf(key), s.location(), Variables.Context.URL)
+                    : string(n, pathOf(key)));
+  }
+
+  /** A string scalar's text with its variables expanded; empty after a problem. */
+  Optional<String> text(Scalar scalar, String keyPath) {
+    return variables.expand(scalar.text(), keyPath, scalar.location(), Variables.Context.PLAIN);
+  }
+
   /** A whole number within [min, max]; 3.0 is whole, 2.5 is not. */
   OptionalLong integer(YamlNode node, String keyPath, long min, long max) {
     Optional<BigDecimal> number = number(node, keyPath, "a whole number");
@@ -150,14 +168,22 @@ final class Fields {
     if (node instanceof Scalar s && s.isNumber()) {
       return Optional.of(s.number());
     }
-    problems.add(node.location(), keyPath + " must be " + expected + " (got " + node.describe() + ")");
+    String hint =
+        node instanceof Scalar s && s.kind() == ScalarKind.STRING && s.text().contains("${")
+            ? "; variables are expanded only in string values such as database.url"
+            : "";
+    problems.add(
+        node.location(),
+        keyPath + " must be " + expected + " (got " + node.describe() + ")" + hint);
     return Optional.empty();
   }
 
   /** Text for a string-valued key; numbers are taken as written (a name may be 2024). */
   Optional<String> string(YamlNode node, String keyPath) {
-    if (node instanceof Scalar s
-        && (s.kind() == ScalarKind.STRING || s.isNumber())) {
+    if (node instanceof Scalar s && s.kind() == ScalarKind.STRING) {
+      return text(s, keyPath);
+    }
+    if (node instanceof Scalar s && s.isNumber()) {
       return Optional.of(s.text());
     }
     problems.add(node.location(), keyPath + " must be a string (got " + node.describe() + ")");
@@ -178,6 +204,6 @@ final class Fields {
   }
 
   Fields nested(Mapping child, String childPath, Set<String> known) {
-    return new Fields(child, childPath, known, problems, locations);
+    return new Fields(child, childPath, known, problems, locations, variables);
   }
 }

@@ -57,6 +57,16 @@ public record Database(
         name, maxConnections, reserve, h, superuserReservedConnections, reservedConnections, url);
   }
 
+  public Database withMaxConnections(long max) {
+    return new Database(
+        name, max, reserve, headroom, superuserReservedConnections, reservedConnections, url);
+  }
+
+  public Database withReserve(Reserve r) {
+    return new Database(
+        name, maxConnections, r, headroom, superuserReservedConnections, reservedConnections, url);
+  }
+
   public Database withUrl(String u) {
     return new Database(
         name,

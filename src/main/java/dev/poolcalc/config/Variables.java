@@ -1,0 +1,211 @@
+package dev.poolcalc.config;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Expands {@code ${NAME}} and {@code ${NAME:-default}} in string values from the environment, so
+ * a deployment file can name a secret without holding it. A variable that is not set is a
+ * problem naming it; {@code $${} writes a literal {@code ${}.
+ *
+ * <p>Problems quote what the file says ({@code ${DB_PASSWORD}}), never a resolved value.
+ */
+final class Variables {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** How a value lands in its string. */
+  enum Context {
+    /** Inserted as it is. */
+    PLAIN,
+    /**
+     * Inside a connection URL: a variable in the user, password, database name or a parameter
+     * stands for the raw value and is percent-encoded there, so a password holding '@' or '#'
+     * works. A variable that is the whole URL, its scheme or its hosts is inserted as it is.
+     */
+    URL
+  }
+
+  private final Map<String, String> env;
+  private final Problems problems;
+
+  Variables(Map<String, String> env, Problems problems) {
+    this.env = Map.copyOf(env);
+    this.problems = problems;
+  }
+
+  /**
+   * The text with every variable replaced, or empty after recording a problem at {@code at}.
+   * Text without {@code ${} comes back unchanged.
+   */
+  Optional<String> expand(String text, String keyPath, SourceLocation at, Context context) {
+    if (!text.contains("${")) {
+      return Optional.of(text);
+    }
+    List<Segment> segments = new ArrayList<>();
+    if (!tokenize(text, keyPath, at, segments)) {
+      return Optional.empty();
+    }
+    boolean[] encode =
+        context == Context.URL ? urlComponentNeedsEncoding(segments) : new boolean[segments.size()];
+    StringBuilder out = new StringBuilder(text.length());
+    Set<String> missing = new LinkedHashSet<>();
+    for (int i = 0; i < segments.size(); i++) {
+      Segment s = segments.get(i);
+      if (s.name == null) {
+        out.append(s.text);
+        continue;
+      }
+      String value = env.get(s.name);
+      if (value == null || value.isEmpty() && s.fallback != null) {
+        value = s.fallback;
+      }
+      if (value == null) {
+        if (!missing.add(s.name)) {
+          continue;
+        }
+        problems.add(
+            at,
+            keyPath
+                + " uses ${"
+                + s.name
+                + "}, which is not set in the environment; set it, or give a default as ${"
+                + s.name
+                + ":-value}");
+        continue;
+      }
+      out.append(encode[i] ? percentEncode(value) : value);
+    }
+    return !missing.isEmpty() ? Optional.empty() : Optional.of(out.toString());
+  }
+
+  /** A literal piece of text ({@code name == null}) or a variable with an optional default. */
+  private record Segment(String text, String name, String fallback) {}
+
+  private boolean tokenize(String text, String keyPath, SourceLocation at, List<Segment> out) {
+    StringBuilder literal = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      if (text.startsWith("$${", i)) {
+        literal.append("${");
+        i += 3;
+        continue;
+      }
+      if (!text.startsWith("${", i)) {
+        literal.append(text.charAt(i++));
+        continue;
+      }
+      int close = text.indexOf('}', i + 2);
+      if (close < 0) {
+        problems.add(
+            at,
+            keyPath
+                + " has \"${\" without a closing \"}\"; write ${NAME}, or $${ for a literal ${");
+        return false;
+      }
+      String body = text.substring(i + 2, close);
+      String name = body;
+      String fallback = null;
+      int sep = body.indexOf(":-");
+      if (sep >= 0) {
+        name = body.substring(0, sep);
+        fallback = body.substring(sep + 2);
+      }
+      if (!NAME.matcher(name).matches()) {
+        problems.add(
+            at,
+            keyPath
+                + ": \"${"
+                + body
+                + "}\" is not a variable; write ${NAME} or ${NAME:-default}, where NAME is"
+                + " letters, digits and '_'");
+        return false;
+      }
+      if (fallback != null && fallback.contains("${")) {
+        problems.add(
+            at, keyPath + ": the default in \"${" + body + "}\" cannot hold another variable");
+        return false;
+      }
+      if (literal.length() > 0) {
+        out.add(new Segment(literal.toString(), null, null));
+        literal.setLength(0);
+      }
+      out.add(new Segment(null, name, fallback));
+      i = close + 1;
+    }
+    if (literal.length() > 0) {
+      out.add(new Segment(literal.toString(), null, null));
+    }
+    return true;
+  }
+
+  /**
+   * Which variables sit in a part of the URL whose value must be percent-encoded. The URL's shape
+   * is read from the literal text alone, with each variable as one opaque character, so a value's
+   * own '@' or '/' cannot move the boundaries.
+   */
+  private static boolean[] urlComponentNeedsEncoding(List<Segment> segments) {
+    StringBuilder shape = new StringBuilder();
+    int[] position = new int[segments.size()];
+    for (int i = 0; i < segments.size(); i++) {
+      Segment s = segments.get(i);
+      position[i] = shape.length();
+      shape.append(s.name == null ? s.text : "\u0000");
+    }
+    boolean[] encode = new boolean[segments.size()];
+    String skeleton = shape.toString();
+    int schemeEnd = skeleton.indexOf("://");
+    if (schemeEnd < 0) {
+      return encode; // "${DATABASE_URL}" or "${BASE}?sslmode=require": whole URLs, as they are.
+    }
+    int authorityStart = schemeEnd + 3;
+    int authorityEnd = skeleton.length();
+    for (int i = authorityStart; i < skeleton.length(); i++) {
+      char c = skeleton.charAt(i);
+      if (c == '/' || c == '?' || c == '#') {
+        authorityEnd = i;
+        break;
+      }
+    }
+    int userInfoEnd = skeleton.lastIndexOf('@', authorityEnd - 1);
+    for (int i = 0; i < segments.size(); i++) {
+      if (segments.get(i).name == null) {
+        continue;
+      }
+      int p = position[i];
+      boolean userInfo = p >= authorityStart && p < userInfoEnd;
+      boolean afterAuthority = p >= authorityEnd;
+      encode[i] = userInfo || afterAuthority;
+    }
+    return encode;
+  }
+
+  /**
+   * RFC 3986's unreserved characters stay, everything else becomes %XX (UTF-8). The same rule as
+   * clients.PostgresUrl.encode, which config may not depend on.
+   */
+  static String percentEncode(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c >= 'A' && c <= 'Z'
+          || c >= 'a' && c <= 'z'
+          || c >= '0' && c <= '9'
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        out.append((char) c);
+      } else {
+        out.append(String.format("%%%02X", c));
+      }
+    }
+    return out.toString();
+  }
+}

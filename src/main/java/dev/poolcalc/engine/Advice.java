@@ -1,0 +1,159 @@
+package dev.poolcalc.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongPredicate;
+
+/**
+ * Why a plan does not fit and what would: the app that pushes it over, and single changes that each
+ * make it fit the budget. Every remedy is checked by planning the changed deployment, so it also
+ * holds for sizing rules added later (rollout surge, poolers).
+ */
+public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
+
+  /** PostgreSQL's MAX_BACKENDS: no max_connections beyond it can be suggested. */
+  static final long MAX_CONNECTIONS_LIMIT = 262_143;
+
+  public Advice {
+    remedies = List.copyOf(remedies);
+  }
+
+  /** Nothing to advise when the plan fits; otherwise the overrun and the remedies found. */
+  public static Advice of(Plan plan) {
+    if (plan.status() == Status.OK) {
+      return new Advice(Optional.empty(), List.of());
+    }
+    List<Remedy> remedies = new ArrayList<>(lowerLimits(plan));
+    raiseMaxConnections(plan).ifPresent(remedies::add);
+    raiseReserve(plan).ifPresent(remedies::add);
+    return new Advice(Overrun.of(plan), remedies);
+  }
+
+  /** For each app with a fixed limit, biggest pools first: the largest limit that fits. */
+  private static List<Remedy> lowerLimits(Plan plan) {
+    List<AppPlan> fixed =
+        plan.apps().stream()
+            .filter(a -> a.source() == LimitSource.FIXED)
+            .sorted(Comparator.comparingLong(AppPlan::totalConnections).reversed())
+            .toList();
+    List<Remedy> remedies = new ArrayList<>();
+    Deployment deployment = plan.deployment();
+    for (AppPlan row : fixed) {
+      int index = deployment.apps().indexOf(row.app());
+      OptionalLong fits =
+          largest(1, row.connectionLimit() - 1, limit -> fits(withLimit(deployment, index, limit)));
+      fits.ifPresent(
+          limit -> {
+            Plan after = Sizing.plan(withLimit(deployment, index, limit));
+            remedies.add(
+                new Remedy(
+                    Remedy.Kind.LOWER_CONNECTION_LIMIT,
+                    Optional.of(row.name()),
+                    row.connectionLimit(),
+                    limit,
+                    after.totalConnections(),
+                    after.budget().budget()));
+          });
+    }
+    return remedies;
+  }
+
+  private static Optional<Remedy> raiseMaxConnections(Plan plan) {
+    Deployment deployment = plan.deployment();
+    long now = deployment.database().maxConnections();
+    OptionalLong fits =
+        smallest(now + 1, MAX_CONNECTIONS_LIMIT, max -> fits(withMax(deployment, max)));
+    if (fits.isEmpty()) {
+      return Optional.empty();
+    }
+    Plan after = Sizing.plan(withMax(deployment, fits.getAsLong()));
+    return Optional.of(
+        new Remedy(
+            Remedy.Kind.RAISE_MAX_CONNECTIONS,
+            Optional.empty(),
+            now,
+            fits.getAsLong(),
+            after.totalConnections(),
+            after.budget().budget()));
+  }
+
+  /**
+   * When the budget is larger than what ordinary roles can use, computed limits can hand out
+   * superuser slots; a reserve of at least those slots brings the budget under the line.
+   */
+  private static Optional<Remedy> raiseReserve(Plan plan) {
+    Budget b = plan.budget();
+    if (b.budget() <= b.usable()) {
+      return Optional.empty();
+    }
+    long reserve = b.maxConnections() - b.usable();
+    Deployment deployment = plan.deployment();
+    Deployment changed =
+        new Deployment(
+            deployment.database().withReserve(Reserve.connections(reserve)), deployment.apps());
+    Plan after = Sizing.plan(changed);
+    if (after.status() != Status.OK) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Remedy(
+            Remedy.Kind.RAISE_RESERVE,
+            Optional.empty(),
+            b.reserve(),
+            reserve,
+            after.totalConnections(),
+            after.budget().budget()));
+  }
+
+  private static boolean fits(Deployment deployment) {
+    return Sizing.plan(deployment).status() == Status.OK;
+  }
+
+  private static Deployment withLimit(Deployment deployment, int index, long limit) {
+    List<App> apps = new ArrayList<>(deployment.apps());
+    apps.set(index, apps.get(index).withConnectionLimit(limit));
+    return new Deployment(deployment.database(), apps);
+  }
+
+  private static Deployment withMax(Deployment deployment, long max) {
+    return new Deployment(deployment.database().withMaxConnections(max), deployment.apps());
+  }
+
+  /**
+   * The largest x in [lo, hi] that passes, searching as if passing were monotone (true up to a
+   * point). Whatever the answer, it has been tested and passes.
+   */
+  static OptionalLong largest(long lo, long hi, LongPredicate passes) {
+    if (lo > hi || !passes.test(lo)) {
+      return OptionalLong.empty();
+    }
+    while (lo < hi) {
+      long mid = lo + (hi - lo + 1) / 2;
+      if (passes.test(mid)) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return OptionalLong.of(lo);
+  }
+
+  /** The smallest x in [lo, hi] that passes, as {@link #largest} but from above. */
+  static OptionalLong smallest(long lo, long hi, LongPredicate passes) {
+    if (lo > hi || !passes.test(hi)) {
+      return OptionalLong.empty();
+    }
+    while (lo < hi) {
+      long mid = lo + (hi - lo) / 2;
+      if (passes.test(mid)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return OptionalLong.of(hi);
+  }
+}

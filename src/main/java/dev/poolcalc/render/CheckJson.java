@@ -1,0 +1,99 @@
+package dev.poolcalc.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.poolcalc.engine.Overrun;
+import dev.poolcalc.engine.Remedy;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code poolcalc check --format json}: the overall verdict, then per file its status, what pushes
+ * it over, what would fit, and the plan object of {@code plan --format json}.
+ */
+public final class CheckJson {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private CheckJson() {}
+
+  public static String render(List<CheckedFile> files, boolean strict) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(text)) {
+      json.setPrettyPrinter(JsonRenderer.prettyPrinter());
+      json.writeStartObject();
+      json.writeStringField("status", CheckedFile.worstStatus(files));
+      json.writeBooleanField("passed", files.stream().allMatch(CheckedFile::passed));
+      json.writeBooleanField("strict", strict);
+      json.writeArrayFieldStart("files");
+      for (CheckedFile file : files) {
+        writeFile(json, file);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.append('\n').toString();
+  }
+
+  private static void writeFile(JsonGenerator json, CheckedFile file) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("file", file.file());
+    json.writeStringField("status", file.statusLabel());
+    json.writeBooleanField("passed", file.passed());
+    if (file.plan().isEmpty()) {
+      json.writeArrayFieldStart("problems");
+      for (CheckedFile.Diagnostic d : file.problems()) {
+        json.writeStartObject();
+        if (d.position().isPresent()) {
+          json.writeNumberField("line", d.position().get().line());
+          json.writeNumberField("column", d.position().get().column());
+        }
+        json.writeStringField("message", d.message());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      return;
+    }
+    if (file.advice().overrun().isPresent()) {
+      writeOverrun(json, file.advice().overrun().get());
+    }
+    json.writeArrayFieldStart("suggestions");
+    for (Remedy r : file.advice().remedies()) {
+      json.writeStartObject();
+      json.writeStringField("change", r.kind().name().toLowerCase(Locale.ROOT));
+      if (r.app().isPresent()) {
+        json.writeStringField("app", r.app().get());
+      }
+      json.writeNumberField("from", r.from());
+      json.writeNumberField("to", r.to());
+      json.writeNumberField("total_connections", r.totalAfter());
+      json.writeNumberField("budget", r.budgetAfter());
+      json.writeStringField("message", FitText.remedy(r));
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeFieldName("plan");
+    JsonRenderer.write(json, file.plan().get(), file.databaseUrls());
+    json.writeEndObject();
+  }
+
+  private static void writeOverrun(JsonGenerator json, Overrun o) throws IOException {
+    json.writeObjectFieldStart("overrun");
+    json.writeStringField("app", o.app());
+    json.writeNumberField("app_connections", o.appConnections());
+    json.writeNumberField("before", o.before());
+    json.writeNumberField("reaches", o.reaches());
+    json.writeNumberField("total_connections", o.total());
+    json.writeStringField("line", o.line().name().toLowerCase(Locale.ROOT));
+    json.writeNumberField("limit", o.limit());
+    json.writeNumberField("excess", o.excess());
+    json.writeStringField("message", FitText.overrun(o));
+    json.writeEndObject();
+  }
+}

@@ -1,0 +1,133 @@
+package dev.poolcalc.render;
+
+import dev.poolcalc.engine.AppPlan;
+import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.Split;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * .env text: each app's variables headed by comments with the app's arithmetic. Values are quoted
+ * so that dotenv (Node), python-dotenv, Docker Compose and a POSIX shell's {@code .} all read back
+ * exactly the same string.
+ */
+public final class Dotenv {
+
+  private Dotenv() {}
+
+  /** One app's lines: comments (without the leading '#') and its variables. */
+  public record Block(List<String> comments, List<EnvVar> variables) {
+    public Block {
+      comments = List.copyOf(comments);
+      variables = List.copyOf(variables);
+    }
+  }
+
+  /** Blocks separated by a blank line. */
+  public static String render(List<Block> blocks) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < blocks.size(); i++) {
+      if (i > 0) {
+        out.append('\n');
+      }
+      out.append(render(blocks.get(i)));
+    }
+    return out.toString();
+  }
+
+  public static String render(Block block) {
+    StringBuilder out = new StringBuilder();
+    for (String comment : block.comments()) {
+      out.append("# ").append(comment.replace('\n', ' ').replace('\r', ' ')).append('\n');
+    }
+    for (EnvVar v : block.variables()) {
+      out.append(v.name()).append('=').append(quote(v.value())).append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * Single quotes, which every dotenv reader and shell takes literally: no escapes, no {@code ${}}
+   * expansion, '#' kept. A value holding a single quote gets double quotes instead, and only when
+   * it has nothing those readers treat differently ('\', '"', '$', '`').
+   *
+   * @throws IllegalArgumentException for a value no quoting carries across all of them
+   */
+  static String quote(String value) {
+    if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("a value with a line break cannot go in a .env line");
+    }
+    if (value.indexOf('\'') < 0) {
+      return "'" + value + "'";
+    }
+    for (char c : new char[] {'\\', '"', '$', '`'}) {
+      if (value.indexOf(c) >= 0) {
+        throw new IllegalArgumentException(
+            "a value holding both ' and "
+                + c
+                + " cannot be quoted the same way for every .env reader");
+      }
+    }
+    return "\"" + value + "\"";
+  }
+
+  /**
+   * The comment lines over one app's variables: what it runs and how its limit came about, so a
+   * reviewer of the .env file sees the arithmetic without running poolcalc.
+   */
+  public static List<String> header(Plan plan, AppPlan app) {
+    List<String> lines = new ArrayList<>();
+    long processes = app.app().processes();
+    lines.add(
+        String.format(
+            "%s: %s × %d %s = %d %s × connection_limit %d = %d connections",
+            app.name(),
+            replicas(app),
+            processes,
+            processes == 1 ? "process" : "processes",
+            app.instances(),
+            app.instances() == 1 ? "instance" : "instances",
+            app.connectionLimit(),
+            app.totalConnections()));
+    lines.add(limit(plan, app));
+    lines.add(
+        String.format(
+            "all apps: %d of max_connections %d (budget %d), status %s",
+            plan.totalConnections(),
+            plan.budget().maxConnections(),
+            plan.budget().budget(),
+            plan.status().label()));
+    return lines;
+  }
+
+  private static String replicas(AppPlan app) {
+    var r = app.app().replicas();
+    String count = r.range() ? "max " + r.max() : Long.toString(r.max());
+    return count + (r.max() == 1 ? " replica" : " replicas");
+  }
+
+  private static String limit(Plan plan, AppPlan app) {
+    Split split = plan.split();
+    return switch (app.source()) {
+      case FIXED -> "connection_limit " + app.connectionLimit() + " is fixed in the file";
+      case EQUAL ->
+          String.format(
+              "connection_limit %d = floor(%d / %d): %d connections shared equally by %d instances",
+              app.connectionLimit(),
+              split.remaining(),
+              split.freeInstances(),
+              split.remaining(),
+              split.freeInstances());
+      case WEIGHTED ->
+          String.format(
+              "connection_limit %d = floor(%d × %s / %s)%s: a weighted share of %d connections",
+              app.connectionLimit(),
+              split.remaining(),
+              Numbers.plain(app.app().weight().orElse(BigDecimal.ONE)),
+              Numbers.plain(split.totalWeight()),
+              app.leftoverBonus() > 0 ? " + 1 leftover" : "",
+              split.remaining());
+    };
+  }
+}

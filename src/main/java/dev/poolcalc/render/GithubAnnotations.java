@@ -1,0 +1,121 @@
+package dev.poolcalc.render;
+
+import dev.poolcalc.engine.AppPlan;
+import dev.poolcalc.engine.Finding;
+import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.Remedy;
+import dev.poolcalc.engine.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code poolcalc check --format github}: GitHub Actions workflow commands ({@code ::error
+ * file=…,line=…::…}) that put each reason on the app's line of the YAML in the pull request's diff.
+ */
+public final class GithubAnnotations {
+
+  /** The file name poolcalc gives standard input; an annotation on it would point nowhere. */
+  private static final String STDIN = "<stdin>";
+
+  private GithubAnnotations() {}
+
+  public static String render(List<CheckedFile> files, boolean strict) {
+    StringBuilder out = new StringBuilder();
+    for (CheckedFile file : files) {
+      if (file.plan().isEmpty()) {
+        for (CheckedFile.Diagnostic d : file.problems()) {
+          out.append(
+              command("error", file.file(), d.position(), "poolcalc: invalid input", d.message()));
+        }
+      } else {
+        planned(out, file, strict);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void planned(StringBuilder out, CheckedFile file, boolean strict) {
+    Plan plan = file.plan().get();
+    if (plan.status() == Status.OK) {
+      return;
+    }
+    String level = plan.status() == Status.ERROR || strict ? "error" : "warning";
+    List<String> lines = new ArrayList<>();
+    lines.add(Verdict.of(plan));
+    FitText.overrun(file.advice()).ifPresent(lines::add);
+    FitText.remediesHeading(plan, file.advice()).ifPresent(lines::add);
+    for (Remedy r : file.advice().remedies()) {
+      lines.add("- " + FitText.remedy(r));
+    }
+    Optional<String> at = file.advice().overrun().map(o -> o.app()).or(() -> firstAppFinding(plan));
+    out.append(
+        command(
+            level,
+            file.file(),
+            at.map(app -> file.appPositions().get(app)),
+            "poolcalc: connection pools "
+                + (plan.status() == Status.ERROR ? "do not fit" : "over budget"),
+            String.join("\n", lines)));
+    for (Finding f : FitText.otherProblems(plan)) {
+      if (f.app().isPresent() && !f.app().equals(at)) {
+        out.append(
+            command(
+                f.severity().label(),
+                file.file(),
+                Optional.ofNullable(file.appPositions().get(f.app().get())),
+                "poolcalc: " + f.code(),
+                f.message()));
+      }
+    }
+    for (Remedy r : file.advice().remedies()) {
+      if (r.kind() == Remedy.Kind.LOWER_CONNECTION_LIMIT) {
+        out.append(
+            command(
+                "notice",
+                file.file(),
+                Optional.ofNullable(file.appPositions().get(r.app().get())),
+                "poolcalc: what would fit",
+                FitText.remedy(r)));
+      }
+    }
+  }
+
+  private static Optional<String> firstAppFinding(Plan plan) {
+    return plan.findings().stream()
+        .filter(f -> f.severity() == dev.poolcalc.engine.Severity.ERROR)
+        .flatMap(f -> f.app().stream())
+        .findFirst()
+        .or(() -> plan.apps().stream().findFirst().map(AppPlan::name));
+  }
+
+  /** One workflow command line, escaped as the Actions toolkit does. */
+  static String command(
+      String level,
+      String file,
+      Optional<CheckedFile.Position> position,
+      String title,
+      String message) {
+    List<String> properties = new ArrayList<>();
+    if (!file.equals(STDIN)) {
+      properties.add("file=" + property(file.startsWith("./") ? file.substring(2) : file));
+      position.ifPresent(
+          p -> {
+            properties.add("line=" + p.line());
+            properties.add("col=" + p.column());
+          });
+    }
+    properties.add("title=" + property(title));
+    return "::" + level + " " + String.join(",", properties) + "::" + data(message) + "\n";
+  }
+
+  /** Message text: '%', CR and LF are escaped so a message may span lines. */
+  static String data(String text) {
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** Property values also escape ':' and ',' which would end them. */
+  static String property(String text) {
+    return data(text).replace(":", "%3A").replace(",", "%2C");
+  }
+}

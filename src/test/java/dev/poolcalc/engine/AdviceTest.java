@@ -1,0 +1,155 @@
+package dev.poolcalc.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class AdviceTest {
+
+  private static App fixed(String name, long replicas, long limit) {
+    return App.of(name, Replicas.fixed(replicas), 1).withConnectionLimit(limit);
+  }
+
+  private static Plan plan(long max, long reserve, App... apps) {
+    Database db = Database.of(max, Reserve.connections(reserve));
+    return Sizing.plan(new Deployment(db, List.of(apps)));
+  }
+
+  @Test
+  void scenarioTwoNamesTheAppThatPushesItOverAndWhatWouldFit() {
+    Plan plan = plan(100, 15, fixed("exchanger-web", 3, 20), fixed("exchanger-telegram", 2, 20));
+
+    Advice advice = Advice.of(plan);
+
+    Overrun overrun = advice.overrun().orElseThrow();
+    assertThat(overrun.app()).isEqualTo("exchanger-telegram");
+    assertThat(overrun.before()).isEqualTo(60);
+    assertThat(overrun.reaches()).isEqualTo(100);
+    assertThat(overrun.line()).isEqualTo(Overrun.Line.USABLE);
+    assertThat(overrun.limit()).isEqualTo(97);
+    assertThat(overrun.excess()).isEqualTo(3);
+    assertThat(advice.remedies())
+        .extracting(
+            Remedy::kind, r -> r.app().orElse(""), Remedy::from, Remedy::to, Remedy::totalAfter)
+        .containsExactly(
+            tuple(Remedy.Kind.LOWER_CONNECTION_LIMIT, "exchanger-web", 20L, 15L, 85L),
+            tuple(Remedy.Kind.LOWER_CONNECTION_LIMIT, "exchanger-telegram", 20L, 12L, 84L),
+            tuple(Remedy.Kind.RAISE_MAX_CONNECTIONS, "", 100L, 118L, 100L));
+  }
+
+  @Test
+  void planThatFitsNeedsNoAdvice() {
+    Advice advice = Advice.of(plan(100, 15, fixed("web", 3, 15), fixed("bot", 2, 10)));
+    assertThat(advice.overrun()).isEmpty();
+    assertThat(advice.remedies()).isEmpty();
+  }
+
+  @Test
+  void overBudgetCrossesTheBudgetLine() {
+    Plan plan = plan(100, 15, fixed("web", 3, 30));
+    assertThat(plan.status()).isEqualTo(Status.WARNING);
+
+    Advice advice = Advice.of(plan);
+
+    assertThat(advice.overrun().orElseThrow().line()).isEqualTo(Overrun.Line.BUDGET);
+    assertThat(advice.overrun().orElseThrow().excess()).isEqualTo(5);
+    assertThat(advice.remedies()).extracting(Remedy::to).containsExactly(28L, 106L);
+  }
+
+  @Test
+  void laterAppsAreCountedInTheExcessButNotBlamed() {
+    Plan plan = plan(100, 15, fixed("a", 1, 50), fixed("b", 1, 50), fixed("c", 1, 10));
+    Overrun overrun = Advice.of(plan).overrun().orElseThrow();
+    assertThat(overrun.app()).isEqualTo("b");
+    assertThat(overrun.reaches()).isEqualTo(100);
+    assertThat(overrun.total()).isEqualTo(110);
+    assertThat(overrun.excess()).isEqualTo(13);
+  }
+
+  @Test
+  void tooManyInstancesForOneConnectionEachIsFixedByMoreConnections() {
+    Plan plan = plan(100, 15, App.of("workers", Replicas.fixed(100), 1));
+    assertThat(plan.status()).isEqualTo(Status.ERROR);
+
+    Advice advice = Advice.of(plan);
+
+    assertThat(advice.overrun()).isEmpty();
+    assertThat(advice.remedies())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.kind()).isEqualTo(Remedy.Kind.RAISE_MAX_CONNECTIONS);
+              assertThat(r.to()).isEqualTo(118);
+            });
+  }
+
+  @Test
+  void budgetAboveTheSuperuserSlotsIsFixedByAReserve() {
+    Database tiny = Database.of(10, Reserve.connections(0)).withHeadroom(BigDecimal.ONE);
+    Plan plan = Sizing.plan(new Deployment(tiny, List.of(App.of("web", Replicas.fixed(2), 1))));
+    assertThat(plan.status()).isEqualTo(Status.ERROR);
+
+    assertThat(Advice.of(plan).remedies())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.kind()).isEqualTo(Remedy.Kind.RAISE_RESERVE);
+              assertThat(r.from()).isZero();
+              assertThat(r.to()).isEqualTo(3);
+            });
+  }
+
+  @Test
+  void searchesFindTheEdgeOfAMonotonePredicate() {
+    assertThat(Advice.largest(1, 20, x -> x <= 15)).hasValue(15);
+    assertThat(Advice.largest(1, 20, x -> false)).isEmpty();
+    assertThat(Advice.smallest(101, 262_143, x -> x >= 118)).hasValue(118);
+    assertThat(Advice.smallest(101, 200, x -> false)).isEmpty();
+  }
+
+  /** Every remedy, applied to the file, makes the plan fit: the advice never lies. */
+  @Property(tries = 200)
+  void everyRemedyMakesThePlanFit(
+      @ForAll @IntRange(min = 10, max = 300) int max,
+      @ForAll @IntRange(min = 0, max = 40) int reservePercent,
+      @ForAll @IntRange(min = 1, max = 8) int webReplicas,
+      @ForAll @IntRange(min = 1, max = 60) int webLimit,
+      @ForAll @IntRange(min = 1, max = 8) int botReplicas,
+      @ForAll @IntRange(min = 1, max = 30) int workers) {
+    Database db = Database.of(max, Reserve.percentOf(BigDecimal.valueOf(reservePercent)));
+    List<App> apps =
+        List.of(
+            fixed("web", webReplicas, webLimit),
+            App.of("bot", Replicas.fixed(botReplicas), 1),
+            App.of("worker", Replicas.fixed(1), workers));
+    Deployment deployment = new Deployment(db, apps);
+    Plan plan = Sizing.plan(deployment);
+
+    for (Remedy r : Advice.of(plan).remedies()) {
+      Deployment changed =
+          switch (r.kind()) {
+            case LOWER_CONNECTION_LIMIT -> {
+              List<App> next = new ArrayList<>(apps);
+              next.set(0, apps.get(0).withConnectionLimit(r.to()));
+              yield new Deployment(db, next);
+            }
+            case RAISE_MAX_CONNECTIONS -> new Deployment(db.withMaxConnections(r.to()), apps);
+            case RAISE_RESERVE -> new Deployment(db.withReserve(Reserve.connections(r.to())), apps);
+          };
+      Plan after = Sizing.plan(changed);
+      assertThat(after.status()).isEqualTo(Status.OK);
+      assertThat(after.totalConnections()).isEqualTo(r.totalAfter());
+      Optional<String> app =
+          r.kind() == Remedy.Kind.LOWER_CONNECTION_LIMIT ? Optional.of("web") : Optional.empty();
+      assertThat(r.app()).isEqualTo(app);
+    }
+  }
+}
