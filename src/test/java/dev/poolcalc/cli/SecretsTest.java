@@ -58,7 +58,7 @@ class SecretsTest {
     results.add(Cli.run(ciEnv, "", "check", ok.toString(), "--format", "github"));
 
     assertThat(results.get(0).out()).contains("postgresql://app:****@db.internal:5432/");
-    assertThat(results.get(1).out()).contains("\"database_url\":\"postgresql://app:****@");
+    assertThat(results.get(1).out()).contains("\"database_url\": \"postgresql://app:****@");
     assertThat(results.get(4).out()).contains("postgresql://app:****@"); // check --format json
     for (Cli.Result r : results) {
       assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
