@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 /** {@code poolcalc check}: the CI gate that fails when a plan does not fit the server. */
 @Command(
     name = "check",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Exit 1 when any file's pools would not fit its server, and say which app pushes it over"

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "env",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Print each app's DATABASE_URL, with its connection_limit and application_name, as .env"

@@ -161,6 +161,20 @@ class PlanCommandTest {
   }
 
   @Test
+  void everyCommandAnswersHelpWithExamples() {
+    picocli.CommandLine cli = new picocli.CommandLine(new Main.Poolcalc(Context.system()));
+    for (String name : cli.getSubcommands().keySet()) {
+      if (name.equals("help")) {
+        continue;
+      }
+      Cli.Result help = Cli.run(name, "--help");
+
+      assertThat(help.exitCode()).as("%s --help", name).isZero();
+      assertThat(help.out()).as("%s --help", name).contains("Usage: poolcalc " + name).contains("Examples:");
+    }
+  }
+
+  @Test
   void versionComesFromTheBuild() {
     Cli.Result result = Cli.run("--version");
 
