@@ -32,14 +32,13 @@ public final class ClientFindings {
 
   /** Prisma 7's adapter-pg leaves the pool to pg: the URL's pool parameters do nothing. */
   private static Optional<Finding> urlParamsIgnored(AppPlan app, PostgresUrl base) {
-    String found =
-        Urls.PRISMA_ADAPTER_IGNORED.stream()
-            .filter(k -> base.param(k).isPresent())
-            .map(k -> k + "=" + base.param(k).get())
-            .collect(Collectors.joining(", "));
-    if (found.isEmpty()) {
+    List<String> keys =
+        Urls.PRISMA_ADAPTER_IGNORED.stream().filter(k -> base.param(k).isPresent()).toList();
+    if (keys.isEmpty()) {
       return Optional.empty();
     }
+    String found =
+        keys.stream().map(k -> k + "=" + base.param(k).get()).collect(Collectors.joining(", "));
     return Optional.of(
         Finding.forApp(
             Severity.WARNING,
@@ -47,9 +46,9 @@ public final class ClientFindings {
             app.name(),
             String.format(
                 "%s uses Prisma 7's @prisma/adapter-pg, which ignores %s in database.url: the pg"
-                    + " pool's max (default 10) sets the size; remove them from the URL and pass"
+                    + " pool's max (default 10) sets the size; remove %s from the URL and pass"
                     + " max: %d to new PrismaPg(...) (DATABASE_POOL_MAX)",
-                app.name(), found, app.connectionLimit())));
+                app.name(), found, String.join(" and ", keys), app.connectionLimit())));
   }
 
   /** pool_size + max_overflow is what a QueuePool may open; any overflow breaks the plan's cap. */
@@ -63,11 +62,12 @@ public final class ClientFindings {
       long perPool = Long.parseLong(value.get().trim());
       extra =
           String.format(
-              "up to %d + %d connections per pool, %d more than planned over %d instances",
+              "up to %d + %d connections per pool, %d more than planned over %d %s",
               app.connectionLimit(),
               perPool,
               Math.multiplyExact(perPool, app.instances()),
-              app.instances());
+              app.instances(),
+              app.instances() == 1 ? "instance" : "instances");
     } catch (NumberFormatException e) {
       extra = "more connections than planned";
     }
@@ -89,16 +89,16 @@ public final class ClientFindings {
     }
     String effect =
         switch (app.app().client()) {
-          case PRISMA -> "pool_timeout=0 turns Prisma's pool timeout off: a query waits forever"
-              + " for a connection when the pool is busy";
-          case PRISMA_PG, NODE_POSTGRES -> "connectionTimeoutMillis 0 means no timeout in pg:"
-              + " a query waits forever for a connection when the pool is busy";
-          case HIKARI -> "connection-timeout 0 makes HikariCP wait Integer.MAX_VALUE ms (about"
-              + " 24 days), in effect forever, for a connection when the pool is busy";
-          case GENERIC -> "DB_POOL_TIMEOUT=0 means no timeout in most pools: a request waits"
-              + " forever for a connection when the pool is busy";
-          case SQLALCHEMY, RAILS -> "a timeout of 0 leaves no time to wait: when every pooled"
-              + " connection is busy the request fails at once";
+          case PRISMA -> "Prisma's pool timeout is off: a query waits forever for a connection"
+              + " when the pool is busy";
+          case PRISMA_PG, NODE_POSTGRES -> "pg gets connectionTimeoutMillis 0, which means no"
+              + " timeout: a query waits forever for a connection when the pool is busy";
+          case HIKARI -> "HikariCP gets connection-timeout 0 and waits Integer.MAX_VALUE ms"
+              + " (about 24 days), in effect forever, for a connection when the pool is busy";
+          case GENERIC -> "DB_POOL_TIMEOUT is 0, which means no timeout in most pools: a request"
+              + " waits forever for a connection when the pool is busy";
+          case SQLALCHEMY, RAILS -> "there is no time to wait: when every pooled connection is"
+              + " busy a request fails at once";
           case PGX -> null;
         };
     if (effect == null) {
@@ -110,7 +110,7 @@ public final class ClientFindings {
             "pool-timeout-zero",
             app.name(),
             String.format(
-                "%s sets pool_timeout: 0; %s; set pool_timeout to a few seconds (the default"
+                "%s sets pool_timeout: 0, so %s; set pool_timeout to a few seconds (the default"
                     + " is 20)",
                 app.name(), effect)));
   }
