@@ -36,8 +36,7 @@ public record ClientSettings(
   public static ClientSettings render(AppPlan app, Optional<PostgresUrl> base) {
     return switch (app.app().client()) {
       case PRISMA -> PrismaSettings.render(app, base);
-      case PRISMA_PG -> PrismaPgSettings.render(app, base);
-      case NODE_POSTGRES -> NodePostgresSettings.render(app, base);
+      case PRISMA_PG, NODE_POSTGRES -> PgPoolSettings.render(app, base);
       case HIKARI -> HikariSettings.render(app, base);
       case PGX -> PgxSettings.render(app, base);
       case SQLALCHEMY -> SqlAlchemySettings.render(app, base);

@@ -5,21 +5,29 @@ import dev.poolcalc.engine.Client;
 import java.util.Optional;
 
 /**
- * node-postgres' {@code Pool}: {@code max} clients, {@code connectionTimeoutMillis} to wait (0 is
- * no timeout), and application_name, which pg also reads from the connection string.
+ * node-postgres' {@code Pool}, used directly ({@code node-postgres}) or under Prisma 7's
+ * {@code @prisma/adapter-pg} ({@code prisma-pg}): {@code max} clients, {@code
+ * connectionTimeoutMillis} to wait (0 is no timeout), and application_name, which pg reads from
+ * the connection string. Prisma's URL pool parameters do nothing here, so the URL drops them.
  */
-final class NodePostgresSettings {
+final class PgPoolSettings {
 
-  static final String SNIPPET =
+  static final String PRISMA_PG_SNIPPET =
+      "new PrismaPg({ connectionString: process.env.DATABASE_URL,"
+          + " max: Number(process.env.DATABASE_POOL_MAX),"
+          + " connectionTimeoutMillis: Number(process.env.DATABASE_POOL_TIMEOUT_MS) })";
+
+  static final String NODE_POSTGRES_SNIPPET =
       "new Pool({ connectionString: process.env.DATABASE_URL,"
           + " max: Number(process.env.DATABASE_POOL_MAX),"
           + " connectionTimeoutMillis: Number(process.env.DATABASE_POOL_TIMEOUT_MS) })";
 
-  private NodePostgresSettings() {}
+  private PgPoolSettings() {}
 
   static ClientSettings render(AppPlan app, Optional<PostgresUrl> base) {
+    Client client = app.app().client();
     long timeoutMs = Urls.millis(app.app().poolTimeout());
-    return new SettingsBuilder(Client.NODE_POSTGRES)
+    return new SettingsBuilder(client)
         .url(
             base.map(
                 b ->
@@ -31,7 +39,7 @@ final class NodePostgresSettings {
         .setting("max", app.connectionLimit())
         .setting("connectionTimeoutMillis", timeoutMs)
         .setting("application_name", app.name())
-        .snippet(SNIPPET)
+        .snippet(client == Client.PRISMA_PG ? PRISMA_PG_SNIPPET : NODE_POSTGRES_SNIPPET)
         .build();
   }
 }
