@@ -4,7 +4,6 @@ import dev.poolcalc.config.DeploymentFile;
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Problem;
 import dev.poolcalc.engine.Plan;
-import dev.poolcalc.engine.Sizing;
 import dev.poolcalc.engine.Status;
 import dev.poolcalc.render.CheckJson;
 import dev.poolcalc.render.CheckMarkdown;
@@ -133,7 +132,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     Plan plan;
     try {
-      plan = Sizing.plan(file.deployment());
+      plan = Planner.plan(file.deployment());
     } catch (ArithmeticException e) {
       Problem problem =
           Problem.inFile(
@@ -146,7 +145,7 @@ final class CheckCommand implements Callable<Integer> {
           file.file(), List.of(new Diagnostic(Optional.empty(), problem.message())));
     }
     return CheckedFile.planned(
-        file.file(), plan, passes(plan.status()), Settings.maskedUrls(plan), positions(file));
+        file.file(), plan, passes(plan.status()), Settings.of(plan).maskedUrls(), positions(file));
   }
 
   private boolean passes(Status status) {

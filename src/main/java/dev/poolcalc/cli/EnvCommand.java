@@ -1,14 +1,13 @@
 package dev.poolcalc.cli;
 
 import dev.poolcalc.clients.PostgresUrl;
-import dev.poolcalc.clients.PrismaUrl;
+import dev.poolcalc.clients.ClientSettings;
 import dev.poolcalc.config.DeploymentFile;
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Problem;
 import dev.poolcalc.config.SourceLocation;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Plan;
-import dev.poolcalc.engine.Sizing;
 import dev.poolcalc.engine.Status;
 import dev.poolcalc.render.Dotenv;
 import dev.poolcalc.render.EnvVar;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Print each app's DATABASE_URL, with its connection_limit and application_name, as .env"
-          + " lines; or write DIR/<app>.env for every app, all files or none.",
+      "Print the variables each app's client library needs (for Prisma its DATABASE_URL with"
+          + " connection_limit and application_name) as .env lines; or write DIR/<app>.env for"
+          + " every app, all files or none.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -66,8 +67,9 @@ final class EnvCommand implements Callable<Integer> {
   @Option(
       names = "--var",
       paramLabel = "NAME",
-      defaultValue = "DATABASE_URL",
-      description = "The variable to set (default: ${DEFAULT-VALUE}).")
+      description =
+          "The name of the connection URL variable (default: the client's own, DATABASE_URL for"
+              + " Prisma).")
   String variable;
 
   @Option(
@@ -87,7 +89,7 @@ final class EnvCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DeploymentFile file = input.load(context);
     PostgresUrl base = baseUrl(file);
-    Plan plan = Sizing.plan(file.deployment());
+    Plan plan = Planner.plan(file.deployment());
     List<AppPlan> apps = selectedApps(plan);
     if (plan.status() == Status.ERROR) {
       err.println(
@@ -135,15 +137,22 @@ final class EnvCommand implements Callable<Integer> {
   }
 
   /**
-   * The variables one app needs, with real values. Today every app gets Prisma's DATABASE_URL; this
-   * is the one place to point at a client-specific renderer once apps name their client.
+   * The variables one app needs, with real values, as its client library renders them; --var
+   * renames the connection URL variable.
    */
   List<EnvVar> variablesFor(PostgresUrl base, AppPlan a) {
-    return List.of(new EnvVar(variable, PrismaUrl.forApp(base, a).unmasked()));
+    ClientSettings settings = ClientSettings.render(a, Optional.of(base));
+    Optional<String> urlName = settings.url().map(dev.poolcalc.clients.EnvVar::name);
+    List<EnvVar> vars = new ArrayList<>();
+    for (dev.poolcalc.clients.EnvVar v : settings.env()) {
+      boolean isUrl = urlName.filter(v.name()::equals).isPresent();
+      vars.add(new EnvVar(isUrl && variable != null ? variable : v.name(), v.value()));
+    }
+    return vars;
   }
 
   private void validateOptions() {
-    if (!EnvVar.validName(variable)) {
+    if (variable != null && !EnvVar.validName(variable)) {
       throw new ParameterException(
           spec.commandLine(),
           "--var \""

@@ -57,6 +57,7 @@ public final class Main {
         PlanCommand.class,
         CheckCommand.class,
         EnvCommand.class,
+        ExplainCommand.class,
         CommandLine.HelpCommand.class
       },
       description = {
@@ -73,6 +74,7 @@ public final class Main {
         "  poolcalc plan deployment.yaml --format json",
         "  poolcalc check deploy/*.yaml --format github",
         "  poolcalc env deployment.yaml --out-dir .env.d",
+        "  poolcalc explain deployment.yaml --app exchanger-web",
         "  poolcalc help plan",
         "",
         "Exit status: 0 ok, 1 check failed, 2 invalid input or usage, 3 server unreachable."

@@ -2,7 +2,6 @@ package dev.poolcalc.cli;
 
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.engine.Plan;
-import dev.poolcalc.engine.Sizing;
 import dev.poolcalc.render.JsonRenderer;
 import dev.poolcalc.render.MarkdownRenderer;
 import dev.poolcalc.render.Style;
@@ -60,12 +59,14 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InvalidInputException {
     Context context = parent.context();
-    Plan plan = Sizing.plan(input.load(context).deployment());
-    Map<String, String> urls = Settings.maskedUrls(plan);
+    Plan plan = Planner.plan(input.load(context).deployment());
+    Settings settings = Settings.of(plan);
+    Map<String, String> urls = settings.maskedUrls();
     String text =
         switch (format) {
-          case table -> TableRenderer.render(plan, urls, context.color() ? Style.COLOR : Style.PLAIN);
-          case json -> JsonRenderer.render(plan, urls);
+          case table -> TableRenderer.render(
+              plan, urls, settings.display(), context.color() ? Style.COLOR : Style.PLAIN);
+          case json -> JsonRenderer.render(plan, urls, settings.display());
           case markdown -> MarkdownRenderer.render(plan);
         };
     spec.commandLine().getOut().print(text);

@@ -5,10 +5,12 @@ import dev.poolcalc.config.YamlNode.Scalar;
 import dev.poolcalc.config.YamlNode.ScalarKind;
 import dev.poolcalc.config.YamlNode.Sequence;
 import dev.poolcalc.engine.App;
+import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Database;
 import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.Replicas;
 import dev.poolcalc.engine.Reserve;
+import dev.poolcalc.engine.Rollout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,8 +67,11 @@ public final class DeploymentReader {
           "connection_limit",
           "weight",
           "pool_timeout",
-          "connect_timeout");
+          "connect_timeout",
+          "rollout",
+          "client");
   static final Set<String> REPLICA_RANGE_KEYS = ordered("min", "max");
+  static final Set<String> ROLLOUT_KEYS = ordered("strategy", "max_surge", "max_unavailable");
 
   private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]{1,63}");
   private static final Pattern PERCENT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*%\\s*");
@@ -293,12 +299,16 @@ public final class DeploymentReader {
               + " the budget; remove one of them");
       return Optional.empty();
     }
+    Optional<Rollout> rollout = rollout(app);
+    Optional<Client> client = client(app);
     if (name.isEmpty() || replicas.isEmpty()) {
       return Optional.empty();
     }
     if (app.has("processes") && processes.isEmpty()
         || app.has("connection_limit") && limit.isEmpty()
-        || app.has("weight") && weight.isEmpty()) {
+        || app.has("weight") && weight.isEmpty()
+        || app.has("rollout") && rollout.isEmpty()
+        || app.has("client") && client.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -309,7 +319,133 @@ public final class DeploymentReader {
             limit,
             weight,
             poolTimeout,
-            connectTimeout));
+            connectTimeout,
+            rollout,
+            client.orElse(Client.DEFAULT)));
+  }
+
+  /** Which library the app pools with; it decides the knobs rendered, not the numbers. */
+  private Optional<Client> client(Fields app) {
+    return app.optionalString("client")
+        .flatMap(
+            text -> {
+              Optional<Client> client = Client.byKey(text);
+              if (client.isEmpty()) {
+                List<String> keys = Arrays.stream(Client.values()).map(Client::key).toList();
+                app.problem(
+                    "client",
+                    app.pathOf("client")
+                        + " must be one of "
+                        + String.join(", ", keys)
+                        + " (got \""
+                        + text
+                        + "\")"
+                        + Suggestions.closest(text, keys)
+                            .map(s -> "; did you mean '" + s + "'?")
+                            .orElse(""));
+              }
+              return client;
+            });
+  }
+
+  /** {strategy, max_surge, max_unavailable}, each optional: {} is Kubernetes' default. */
+  private Optional<Rollout> rollout(Fields app) {
+    Optional<Mapping> node = app.mapping("rollout", false, "");
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    Fields r = app.nested(node.get(), app.pathOf("rollout"), ROLLOUT_KEYS);
+    Optional<Rollout.Strategy> strategy =
+        r.present("strategy").isEmpty()
+            ? Optional.of(Rollout.Strategy.ROLLING)
+            : r.optionalString("strategy").flatMap(text -> strategy(r, text));
+    Optional<Rollout.Step> surge = step(r, "max_surge", false);
+    Optional<Rollout.Step> unavailable = step(r, "max_unavailable", true);
+    if (strategy.isEmpty()
+        || r.has("max_surge") && surge.isEmpty()
+        || r.has("max_unavailable") && unavailable.isEmpty()) {
+      return Optional.empty();
+    }
+    if (strategy.get() != Rollout.Strategy.ROLLING) {
+      boolean misplaced = false;
+      for (String key : List.of("max_surge", "max_unavailable")) {
+        if (r.has(key)) {
+          r.problem(
+              key,
+              String.format(
+                  "%s only applies to strategy rolling; remove it, or set strategy: rolling",
+                  r.pathOf(key)));
+          misplaced = true;
+        }
+      }
+      return misplaced ? Optional.empty() : Optional.of(Rollout.of(strategy.get()));
+    }
+    Rollout.Step s = surge.orElse(Rollout.DEFAULT_STEP);
+    Rollout.Step u = unavailable.orElse(Rollout.DEFAULT_STEP);
+    if (s.isZero() && u.isZero()) {
+      r.problem(
+          r.has("max_surge") ? "max_surge" : "max_unavailable",
+          r.pathOf("max_surge")
+              + " and max_unavailable cannot both be 0: the update could never start"
+              + " (Kubernetes refuses it); set max_surge to 1 or 25%");
+      return Optional.empty();
+    }
+    return Optional.of(Rollout.rolling(s, u));
+  }
+
+  private Optional<Rollout.Strategy> strategy(Fields r, String text) {
+    Optional<Rollout.Strategy> strategy = Rollout.Strategy.byKey(text);
+    if (strategy.isEmpty()) {
+      List<String> keys =
+          Arrays.stream(Rollout.Strategy.values()).map(Rollout.Strategy::key).toList();
+      r.problem(
+          "strategy",
+          r.pathOf("strategy")
+              + " must be rolling, recreate or blue-green (got \""
+              + text
+              + "\")"
+              + Suggestions.closest(text, keys).map(k -> "; did you mean '" + k + "'?").orElse(""));
+    }
+    return strategy;
+  }
+
+  /**
+   * A whole number of replicas, or "P%" of them. Kubernetes caps max_unavailable at 100%;
+   * max_surge may go higher.
+   */
+  private Optional<Rollout.Step> step(Fields r, String key, boolean capAt100) {
+    Optional<YamlNode> node = r.present(key);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    String path = r.pathOf(key);
+    YamlNode value = node.get();
+    String expected = " must be a whole number of replicas or a percentage such as \"25%\"";
+    if (value instanceof Scalar s && s.kind() == ScalarKind.STRING) {
+      Matcher m = PERCENT.matcher(s.text());
+      if (!m.matches()) {
+        problems.add(value.location(), path + expected + " (got \"" + s.text() + "\")");
+        return Optional.empty();
+      }
+      BigDecimal percent = new BigDecimal(m.group(1));
+      if (capAt100 && percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+        problems.add(
+            value.location(),
+            path + " must be at most 100% (got " + percent.toPlainString() + "%)");
+        return Optional.empty();
+      }
+      return Optional.of(Rollout.Step.percentOf(percent));
+    }
+    if (value instanceof Scalar s
+        && s.isNumber()
+        && s.number().stripTrailingZeros().scale() > 0) {
+      problems.add(value.location(), path + expected + " (got " + s.number().toPlainString() + ")");
+      return Optional.empty();
+    }
+    OptionalLong count = r.integer(value, path, 0, MAX_REPLICAS);
+    return count.isPresent()
+        ? Optional.of(Rollout.Step.replicas(count.getAsLong()))
+        : Optional.empty();
   }
 
   private boolean validName(Fields app, String name, Map<String, SourceLocation> seen) {

@@ -13,6 +13,8 @@ import java.util.OptionalLong;
  * @param weight the app's relative share of the budget; empty when not set (equal split)
  * @param poolTimeout seconds a request waits for a pooled connection
  * @param connectTimeout seconds to wait for a new connection to the server
+ * @param rollout how deploys replace the pods; empty: the plan counts replicas as they are
+ * @param client the library the app pools with: which knob carries the limit
  */
 public record App(
     String name,
@@ -21,7 +23,9 @@ public record App(
     OptionalLong connectionLimit,
     Optional<BigDecimal> weight,
     long poolTimeout,
-    long connectTimeout) {
+    long connectTimeout,
+    Optional<Rollout> rollout,
+    Client client) {
 
   public static final long DEFAULT_POOL_TIMEOUT = 20;
   public static final long DEFAULT_CONNECT_TIMEOUT = 5;
@@ -31,6 +35,8 @@ public record App(
     Objects.requireNonNull(replicas, "replicas");
     Objects.requireNonNull(connectionLimit, "connectionLimit");
     Objects.requireNonNull(weight, "weight");
+    Objects.requireNonNull(rollout, "rollout");
+    Objects.requireNonNull(client, "client");
     if (processes < 1) {
       throw new IllegalArgumentException("processes must be at least 1");
     }
@@ -43,6 +49,27 @@ public record App(
     if (connectionLimit.isPresent() && weight.isPresent()) {
       throw new IllegalArgumentException("an app has either a fixed connection_limit or a weight");
     }
+  }
+
+  /** An app without rollout, pooling with the default client (input files before rollouts). */
+  public App(
+      String name,
+      Replicas replicas,
+      long processes,
+      OptionalLong connectionLimit,
+      Optional<BigDecimal> weight,
+      long poolTimeout,
+      long connectTimeout) {
+    this(
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        weight,
+        poolTimeout,
+        connectTimeout,
+        Optional.empty(),
+        Client.DEFAULT);
   }
 
   /** An app with a computed limit, default weight and default timeouts. */
@@ -59,17 +86,74 @@ public record App(
 
   public App withConnectionLimit(long limit) {
     return new App(
-        name, replicas, processes, OptionalLong.of(limit), weight, poolTimeout, connectTimeout);
+        name,
+        replicas,
+        processes,
+        OptionalLong.of(limit),
+        weight,
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client);
   }
 
   public App withWeight(BigDecimal w) {
     return new App(
-        name, replicas, processes, connectionLimit, Optional.of(w), poolTimeout, connectTimeout);
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        Optional.of(w),
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client);
+  }
+
+  public App withRollout(Rollout r) {
+    return new App(
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        weight,
+        poolTimeout,
+        connectTimeout,
+        Optional.of(r),
+        client);
+  }
+
+  public App withClient(Client c) {
+    return new App(
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        weight,
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        c);
+  }
+
+  /** R: the replicas the app runs between deploys, {@code replicas} or {@code replicas.max}. */
+  public long steadyReplicas() {
+    return replicas.peak();
+  }
+
+  /** The replicas holding pools at once at the worst moment of a deploy; R without a rollout. */
+  public long peakReplicas() {
+    return rollout.map(r -> r.peak(steadyReplicas())).orElse(steadyReplicas());
   }
 
   /** Pools this app opens at its peak: peak replicas × processes. */
   public long instances() {
-    return Math.multiplyExact(replicas.peak(), processes);
+    return Math.multiplyExact(peakReplicas(), processes);
+  }
+
+  /** Pools this app opens between deploys: R × processes. */
+  public long steadyInstances() {
+    return Math.multiplyExact(steadyReplicas(), processes);
   }
 
   public boolean isFixed() {

@@ -25,7 +25,18 @@ public record AppPlan(
     return app.name();
   }
 
+  /** The replica count the plan multiplies: R, or more during a rollout. */
   public long peakReplicas() {
-    return app.replicas().peak();
+    return app.peakReplicas();
+  }
+
+  /** R: the replicas between deploys. */
+  public long steadyReplicas() {
+    return app.steadyReplicas();
+  }
+
+  /** Connections this app's pools can hold between deploys: steady instances × limit. */
+  public long steadyTotalConnections() {
+    return Math.multiplyExact(app.steadyInstances(), connectionLimit);
   }
 }

@@ -41,6 +41,7 @@ final class Findings {
                       + " migrations and backups may not get in; lower the limits by %d in all",
                   total, total - budget.budget(), budget.budget(), total - budget.budget())));
     }
+    findings.addAll(PeakFindings.of(budget, rows, total));
     if (budget.headroomBinds()) {
       findings.add(
           Finding.of(

@@ -1,5 +1,6 @@
 package dev.poolcalc.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,21 @@ public record Plan(
   /** max_connections − total: negative when the plan asks for more than the server has. */
   public long freeConnections() {
     return budget.maxConnections() - totalConnections;
+  }
+
+  /** Σ steady instances × limit: what the pools hold between deploys. */
+  public long steadyTotalConnections() {
+    return apps.stream().mapToLong(AppPlan::steadyTotalConnections).sum();
+  }
+
+  /**
+   * This plan with more findings after its own, such as the client libraries' advice. The
+   * status stays the arithmetic's verdict (DESIGN.md), so advice never turns a plan red.
+   */
+  public Plan withFindings(List<Finding> more) {
+    List<Finding> all = new ArrayList<>(findings);
+    all.addAll(more);
+    return new Plan(deployment, budget, split, apps, totalConnections, status, all);
   }
 
   public Optional<AppPlan> app(String name) {

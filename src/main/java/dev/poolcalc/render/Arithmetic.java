@@ -1,9 +1,11 @@
 package dev.poolcalc.render;
 
+import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.Rollout;
 import dev.poolcalc.engine.Split;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -46,6 +48,11 @@ public final class Arithmetic {
               "%d − %d superuser_reserved − %d reserved = %d",
               b.maxConnections(), b.superuserReserved(), b.reservedConnections(), b.usable())
         });
+    for (AppPlan app : plan.apps()) {
+      if (app.app().rollout().isPresent()) {
+        rows.add(new String[] {"peak(" + app.name() + ")", peak(app.app())});
+      }
+    }
     rows.add(
         new String[] {
           "instances",
@@ -58,12 +65,47 @@ public final class Arithmetic {
         new String[] {
           "total", sum(plan.apps(), a -> a.instances() + " × " + a.connectionLimit()) + " = " + plan.totalConnections()
         });
+    return format(rows);
+  }
+
+  /** Rows of {name, expression} as {@code name = expression}, names padded to one column. */
+  static List<String> format(List<String[]> rows) {
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
     List<String> lines = new ArrayList<>(rows.size());
     for (String[] row : rows) {
       lines.add(String.format("%-" + width + "s = %s", row[0], row[1]));
     }
     return lines;
+  }
+
+  /**
+   * An app's peak replicas worked out: {@code 3 + ceil(3 × 25%) + floor(3 × 25%) = 3 + 1 + 0 = 4}
+   * for a rolling update, {@code 2 × 3 = 6} for blue-green, {@code 3} for recreate.
+   */
+  public static String peak(App app) {
+    long r = app.steadyReplicas();
+    Rollout rollout = app.rollout().orElse(null);
+    if (rollout == null || rollout.strategy() == Rollout.Strategy.RECREATE) {
+      return Long.toString(r);
+    }
+    if (rollout.strategy() == Rollout.Strategy.BLUE_GREEN) {
+      return "2 × " + r + " = " + app.peakReplicas();
+    }
+    String sum = r + " + " + rollout.surgeReplicas(r) + " + " + rollout.terminatingReplicas(r);
+    if (!rollout.maxSurge().percent() && !rollout.maxUnavailable().percent()) {
+      return sum + " = " + app.peakReplicas();
+    }
+    return String.format(
+        "%d + %s + %s = %s = %d",
+        r,
+        step("ceil", r, rollout.maxSurge()),
+        step("floor", r, rollout.maxUnavailable()),
+        sum,
+        app.peakReplicas());
+  }
+
+  private static String step(String rounding, long replicas, Rollout.Step step) {
+    return step.percent() ? rounding + "(" + replicas + " × " + step + ")" : step.toString();
   }
 
   private static String reserve(Plan plan) {
@@ -76,7 +118,8 @@ public final class Arithmetic {
     return Long.toString(b.reserve());
   }
 
-  private static List<String[]> limits(Plan plan) {
+  /** How the limits were worked out: the remaining budget, W and each weighted limit. */
+  static List<String[]> limits(Plan plan) {
     Split split = plan.split();
     Budget b = plan.budget();
     List<String[]> rows = new ArrayList<>();

@@ -101,10 +101,14 @@ public final class Dotenv {
     return lines;
   }
 
+  /** "3 replicas", "max 4 replicas", or with a rollout "3 replicas (4 at rollout peak)". */
   private static String replicas(AppPlan app) {
     var r = app.app().replicas();
     String count = r.range() ? "max " + r.max() : Long.toString(r.max());
-    return count + (r.max() == 1 ? " replica" : " replicas");
+    String text = count + (r.max() == 1 ? " replica" : " replicas");
+    return app.peakReplicas() == app.steadyReplicas()
+        ? text
+        : text + " (" + app.peakReplicas() + " at rollout peak)";
   }
 
   private static String limit(Plan plan, AppPlan app) {

@@ -10,6 +10,7 @@ import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.Rollout;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -28,10 +29,16 @@ public final class JsonRenderer {
   private JsonRenderer() {}
 
   public static String render(Plan plan, Map<String, String> databaseUrls) {
+    return render(plan, databaseUrls, Map.of());
+  }
+
+  /** The plan with each app's client settings ({@code settings}) where given. */
+  public static String render(
+      Plan plan, Map<String, String> databaseUrls, Map<String, AppSettings> settings) {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(text)) {
       json.setPrettyPrinter(prettyPrinter());
-      write(json, plan, databaseUrls);
+      write(json, plan, databaseUrls, settings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -52,6 +59,16 @@ public final class JsonRenderer {
 
   /** Writes the plan object; other JSON outputs embed it. */
   public static void write(JsonGenerator json, Plan plan, Map<String, String> databaseUrls)
+      throws IOException {
+    write(json, plan, databaseUrls, Map.of());
+  }
+
+  /** Writes the plan object with each app's client settings where given. */
+  public static void write(
+      JsonGenerator json,
+      Plan plan,
+      Map<String, String> databaseUrls,
+      Map<String, AppSettings> settings)
       throws IOException {
     Budget b = plan.budget();
     json.writeStartObject();
@@ -74,7 +91,7 @@ public final class JsonRenderer {
     json.writeStringField("split", plan.split().kind().name().toLowerCase(Locale.ROOT));
     json.writeArrayFieldStart("apps");
     for (AppPlan app : plan.apps()) {
-      writeApp(json, app, databaseUrls.get(app.name()));
+      writeApp(json, app, databaseUrls.get(app.name()), settings.get(app.name()));
     }
     json.writeEndArray();
     json.writeArrayFieldStart("findings");
@@ -92,11 +109,13 @@ public final class JsonRenderer {
     json.writeEndObject();
   }
 
-  private static void writeApp(JsonGenerator json, AppPlan app, String databaseUrl)
+  private static void writeApp(
+      JsonGenerator json, AppPlan app, String databaseUrl, AppSettings settings)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("name", app.name());
     json.writeNumberField("replicas", app.peakReplicas());
+    json.writeNumberField("steady_replicas", app.steadyReplicas());
     json.writeNumberField("processes", app.app().processes());
     json.writeNumberField("instances", app.instances());
     json.writeNumberField("connection_limit", app.connectionLimit());
@@ -107,6 +126,9 @@ public final class JsonRenderer {
     if (app.app().replicas().range()) {
       json.writeNumberField("min_replicas", app.app().replicas().min());
     }
+    if (app.app().rollout().isPresent()) {
+      writeRollout(json, app.app().rollout().get(), app.steadyReplicas());
+    }
     json.writeStringField("limit_source", app.source().name().toLowerCase(Locale.ROOT));
     if (app.source() != LimitSource.FIXED && app.app().weight().isPresent()) {
       BigDecimal weight = app.app().weight().get();
@@ -114,6 +136,42 @@ public final class JsonRenderer {
     }
     json.writeNumberField("pool_timeout", app.app().poolTimeout());
     json.writeNumberField("connect_timeout", app.app().connectTimeout());
+    json.writeStringField("client", app.app().client().key());
+    if (settings != null) {
+      json.writeObjectFieldStart("settings");
+      for (Map.Entry<String, Object> e : settings.settings().entrySet()) {
+        if (e.getValue() instanceof Long n) {
+          json.writeNumberField(e.getKey(), n);
+        } else {
+          json.writeStringField(e.getKey(), String.valueOf(e.getValue()));
+        }
+      }
+      json.writeEndObject();
+    }
     json.writeEndObject();
+  }
+
+  /** The rollout as written, with the replicas it adds at its peak. */
+  private static void writeRollout(JsonGenerator json, Rollout rollout, long replicas)
+      throws IOException {
+    json.writeObjectFieldStart("rollout");
+    json.writeStringField("strategy", rollout.strategy().key());
+    if (rollout.strategy() == Rollout.Strategy.ROLLING) {
+      writeStep(json, "max_surge", rollout.maxSurge());
+      writeStep(json, "max_unavailable", rollout.maxUnavailable());
+    }
+    json.writeNumberField("surge_replicas", rollout.surgeReplicas(replicas));
+    json.writeNumberField("terminating_replicas", rollout.terminatingReplicas(replicas));
+    json.writeEndObject();
+  }
+
+  /** "25%" as a string, a count as a number: as the file has it. */
+  private static void writeStep(JsonGenerator json, String key, Rollout.Step step)
+      throws IOException {
+    if (step.percent()) {
+      json.writeStringField(key, step.toString());
+    } else {
+      json.writeNumberField(key, step.amount().longValueExact());
+    }
   }
 }

@@ -16,20 +16,25 @@ public final class MarkdownRenderer {
     String name = plan.deployment().database().name().orElse("database");
     out.append("### Connection pools for `").append(escape(name)).append("`: ")
         .append(icon(plan)).append(' ').append(plan.status().label()).append("\n\n");
-    out.append("| App | Replicas | Processes | Instances | connection_limit | Total | Share |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    boolean peak = plan.apps().stream().anyMatch(a -> a.app().rollout().isPresent());
+    out.append("| App | Replicas |").append(peak ? " Peak |" : "")
+        .append(" Processes | Instances | connection_limit | Total | Share |\n");
+    out.append("|---|---:|").append(peak ? "---:|" : "").append("---:|---:|---:|---:|---:|\n");
+    String gap = peak ? " |" : "";
     for (AppPlan app : plan.apps()) {
       out.append("| `").append(escape(app.name())).append("` | ")
           .append(TableRenderer.replicas(app)).append(" | ")
+          .append(peak ? app.peakReplicas() + " | " : "")
           .append(app.app().processes()).append(" | ")
           .append(app.instances()).append(" | ")
           .append(app.connectionLimit()).append(" | ")
           .append(app.totalConnections()).append(" | ")
           .append(Numbers.percent(app.totalConnections(), b.maxConnections())).append(" |\n");
     }
-    out.append("| reserve | | | | | ").append(b.reserve()).append(" | ")
+    out.append("| reserve | | |").append(gap).append(" | | ").append(b.reserve()).append(" | ")
         .append(Numbers.percent(b.reserve(), b.maxConnections())).append(" |\n");
-    out.append("| **total** | | | **").append(plan.totalInstances()).append("** | | **")
+    out.append("| **total** | |").append(gap).append(" | **").append(plan.totalInstances())
+        .append("** | | **")
         .append(plan.totalConnections()).append("** | ")
         .append(Numbers.percent(plan.totalConnections(), b.maxConnections())).append(" |\n\n");
     out.append(String.format(

@@ -2,6 +2,7 @@ package dev.poolcalc.render;
 
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Budget;
+import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
 import java.util.ArrayList;
@@ -16,12 +17,24 @@ public final class TableRenderer {
 
   private static final int BAR_WIDTH = 30;
   private static final String[] HEADER = {
-    "APP", "REPLICAS", "PROCESSES", "INSTANCES", "LIMIT", "TOTAL", "SHARE"
+    "APP", "REPLICAS", "PEAK", "PROCESSES", "INSTANCES", "LIMIT", "TOTAL", "SHARE"
   };
+
+  /** Where the PEAK column sits; it shows only when some app has a rollout. */
+  private static final int PEAK = 2;
 
   private TableRenderer() {}
 
   public static String render(Plan plan, Map<String, String> databaseUrls, Style style) {
+    return render(plan, databaseUrls, Map.of(), style);
+  }
+
+  /** The table, with a block of each app's client settings when some app is not plain Prisma. */
+  public static String render(
+      Plan plan,
+      Map<String, String> databaseUrls,
+      Map<String, AppSettings> settings,
+      Style style) {
     Budget b = plan.budget();
     List<String[]> rows = new ArrayList<>();
     List<String> bars = new ArrayList<>();
@@ -30,6 +43,7 @@ public final class TableRenderer {
           new String[] {
             app.name(),
             replicas(app),
+            Long.toString(app.peakReplicas()),
             Long.toString(app.app().processes()),
             Long.toString(app.instances()),
             Long.toString(app.connectionLimit()),
@@ -39,13 +53,14 @@ public final class TableRenderer {
       bars.add(bar(app.totalConnections(), b.maxConnections(), '█'));
     }
     long unclaimed = b.maxConnections() - plan.totalConnections() - b.reserve();
-    rows.add(new String[] {"reserve", "", "", "", "", Long.toString(b.reserve()), Numbers.percent(b.reserve(), b.maxConnections())});
+    rows.add(new String[] {"reserve", "", "", "", "", "", Long.toString(b.reserve()), Numbers.percent(b.reserve(), b.maxConnections())});
     bars.add(bar(b.reserve(), b.maxConnections(), '▒'));
-    rows.add(new String[] {"free", "", "", "", "", Long.toString(unclaimed), Numbers.percent(unclaimed, b.maxConnections())});
+    rows.add(new String[] {"free", "", "", "", "", "", Long.toString(unclaimed), Numbers.percent(unclaimed, b.maxConnections())});
     bars.add(bar(unclaimed, b.maxConnections(), '░'));
     rows.add(
         new String[] {
           "total",
+          "",
           "",
           "",
           Long.toString(plan.totalInstances()),
@@ -54,17 +69,22 @@ public final class TableRenderer {
           Numbers.percent(plan.totalConnections(), b.maxConnections())
         });
     bars.add("of max_connections " + b.maxConnections());
+    String[] header = HEADER;
+    if (plan.apps().stream().noneMatch(a -> a.app().rollout().isPresent())) {
+      header = withoutColumn(header, PEAK);
+      rows.replaceAll(row -> withoutColumn(row, PEAK));
+    }
 
-    int[] widths = new int[HEADER.length];
-    for (int i = 0; i < HEADER.length; i++) {
-      widths[i] = HEADER[i].length();
+    int[] widths = new int[header.length];
+    for (int i = 0; i < header.length; i++) {
+      widths[i] = header[i].length();
       for (String[] row : rows) {
         widths[i] = Math.max(widths[i], row[i].length());
       }
     }
     StringBuilder out = new StringBuilder();
     out.append(style.bold(heading(plan))).append('\n').append('\n');
-    out.append(style.bold(line(HEADER, widths, ""))).append('\n');
+    out.append(style.bold(line(header, widths, ""))).append('\n');
     for (int r = 0; r < rows.size(); r++) {
       if (r == plan.apps().size() + 2) {
         out.append(rule(widths)).append('\n');
@@ -94,7 +114,37 @@ public final class TableRenderer {
         }
       }
     }
+    if (plan.apps().stream().anyMatch(a -> a.app().client() != Client.DEFAULT)) {
+      appendSettings(out, plan, settings, style);
+    }
     return out.toString();
+  }
+
+  private static void appendSettings(
+      StringBuilder out, Plan plan, Map<String, AppSettings> settings, Style style) {
+    out.append('\n').append(style.bold("Client settings per app")).append('\n');
+    for (AppPlan app : plan.apps()) {
+      AppSettings s = settings.get(app.name());
+      if (s == null) {
+        continue;
+      }
+      out.append("  ")
+          .append(app.name())
+          .append(" (")
+          .append(app.app().client().key())
+          .append("): ")
+          .append(s.inline())
+          .append('\n');
+      s.snippet()
+          .ifPresent(code -> code.lines().forEach(l -> out.append("    ").append(l).append('\n')));
+    }
+  }
+
+  private static String[] withoutColumn(String[] row, int column) {
+    String[] shorter = new String[row.length - 1];
+    System.arraycopy(row, 0, shorter, 0, column);
+    System.arraycopy(row, column + 1, shorter, column, row.length - column - 1);
+    return shorter;
   }
 
   private static String heading(Plan plan) {

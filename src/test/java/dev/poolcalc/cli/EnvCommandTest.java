@@ -255,4 +255,40 @@ class EnvCommandTest {
           .containsExactly("exchanger-telegram.env");
     }
   }
+
+  @Test
+  void eachAppGetsTheVariablesItsClientLibraryReads() {
+    Cli.Result result = Cli.run("env", "examples/rollout-and-clients.yaml");
+    Map<String, String> byLine = new TreeMap<>();
+    String current = null;
+    for (String line : result.out().lines().toList()) {
+      if (line.startsWith("# ") && line.contains(" replica")) {
+        current = line.substring(2, line.indexOf(':'));
+      } else if (current != null && !line.startsWith("#") && line.contains("=")) {
+        byLine.merge(current, line, (a, b) -> a + "\n" + b);
+      }
+    }
+
+    assertThat(result.exitCode()).isZero();
+    // Prisma 7's adapter ignores URL pool parameters: the pool max is its own variable.
+    assertThat(byLine.get("exchanger-web"))
+        .contains("DATABASE_POOL_MAX='8'")
+        .doesNotContain("connection_limit");
+    assertThat(byLine.get("exchanger-telegram")).contains("connection_limit=8");
+    assertThat(byLine.get("billing-api"))
+        .contains("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE='8'")
+        .contains("ApplicationName=billing-api");
+    assertThat(byLine.get("reports-worker")).contains("DB_POOL_SIZE='8'");
+  }
+
+  @Test
+  void varRenamesOnlyTheConnectionUrlVariable() {
+    Cli.Result result =
+        Cli.run("env", "examples/rollout-and-clients.yaml", "--app", "exchanger-web", "--var", "PG_URL");
+
+    assertThat(result.out())
+        .contains("PG_URL='postgresql://app@db.internal:5432/exchanger_db")
+        .contains("DATABASE_POOL_MAX='8'")
+        .doesNotContain("DATABASE_URL=");
+  }
 }

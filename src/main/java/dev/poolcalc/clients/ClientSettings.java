@@ -1,0 +1,52 @@
+package dev.poolcalc.clients;
+
+import dev.poolcalc.engine.AppPlan;
+import dev.poolcalc.engine.Client;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one app's client library must be given so that each of its pools holds at most the
+ * planned limit: environment variables (real values, for {@code env}), the knobs by their
+ * documented names (for {@code plan}), and, where the library takes its pool size in code, a
+ * snippet to paste that reads those variables.
+ *
+ * @param url the connection URL variable, present when the file gives database.url; also in env
+ * @param env every variable to set, in order
+ * @param settings each knob with its value, as the library's documentation names it
+ * @param snippet code or configuration to paste; never holds a secret
+ */
+public record ClientSettings(
+    Client client,
+    Optional<EnvVar> url,
+    List<EnvVar> env,
+    List<Setting> settings,
+    Optional<String> snippet) {
+
+  public ClientSettings {
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(snippet, "snippet");
+    env = List.copyOf(env);
+    settings = List.copyOf(settings);
+  }
+
+  /** Renders the settings of the app's client from its plan row and the file's base URL. */
+  public static ClientSettings render(AppPlan app, Optional<PostgresUrl> base) {
+    return switch (app.app().client()) {
+      case PRISMA -> PrismaSettings.render(app, base);
+      case PRISMA_PG, NODE_POSTGRES -> PgPoolSettings.render(app, base);
+      case HIKARI -> HikariSettings.render(app, base);
+      case PGX -> PgxSettings.render(app, base);
+      case SQLALCHEMY -> SqlAlchemySettings.render(app, base);
+      case RAILS -> RailsSettings.render(app, base);
+      case GENERIC -> GenericSettings.render(app, base);
+    };
+  }
+
+  /** The connection URL with its password masked: safe for plans, logs and CI output. */
+  public Optional<String> maskedUrl() {
+    return url.map(EnvVar::display);
+  }
+}

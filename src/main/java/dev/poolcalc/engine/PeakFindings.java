@@ -1,0 +1,116 @@
+package dev.poolcalc.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Findings that say which peak pushes a plan over its budget: a rollout (more pods for a while)
+ * or an autoscaler at its maximum. They explain a verdict the arithmetic already gave; they do not
+ * change it.
+ */
+final class PeakFindings {
+
+  private PeakFindings() {}
+
+  static List<Finding> of(Budget budget, List<AppPlan> rows, long total) {
+    List<Finding> findings = new ArrayList<>();
+    if (total <= budget.budget()) {
+      return findings;
+    }
+    findings.addAll(surge(budget, rows, total));
+    for (AppPlan row : rows) {
+      Replicas r = row.app().replicas();
+      if (r.range() && r.min() < r.max() && row.connectionLimit() >= 1) {
+        findings.add(autoscale(budget, row, total));
+      }
+    }
+    return findings;
+  }
+
+  /** The plan fits between deploys and only the rollouts' extra pods push it over. */
+  private static List<Finding> surge(Budget budget, List<AppPlan> rows, long total) {
+    long steady = rows.stream().mapToLong(AppPlan::steadyTotalConnections).sum();
+    List<Finding> findings = new ArrayList<>();
+    if (steady > budget.budget()) {
+      return findings;
+    }
+    long allowed = budget.budget() - steady;
+    for (AppPlan row : rows) {
+      long extra = row.totalConnections() - row.steadyTotalConnections();
+      if (extra <= 0) {
+        continue;
+      }
+      Rollout rollout = row.app().rollout().orElseThrow();
+      boolean rolling = rollout.strategy() == Rollout.Strategy.ROLLING;
+      findings.add(
+          Finding.forApp(
+              severity(budget, total),
+              "surge-over-budget",
+              row.name(),
+              String.format(
+                  "%s fits at steady state but not during its %s: %d → %d replicas add %d"
+                      + " connections, and with every rollout at its peak the pools open %d, %d"
+                      + " over the budget of %d (%d between deploys); %s so the rollouts add at"
+                      + " most %d, or lower %s's connection_limit",
+                  row.name(),
+                  rolling ? "rolling update" : rollout.strategy().key() + " deploy",
+                  row.steadyReplicas(),
+                  row.peakReplicas(),
+                  extra,
+                  total,
+                  total - budget.budget(),
+                  budget.budget(),
+                  steady,
+                  rolling ? "lower max_surge or max_unavailable" : "use a rolling update",
+                  allowed,
+                  row.name())));
+    }
+    return findings;
+  }
+
+  /** An autoscaling app at replicas.max while the plan is over budget: say what would fit. */
+  private static Finding autoscale(Budget budget, AppPlan row, long total) {
+    App app = row.app();
+    long over = total - budget.budget();
+    long min = app.replicas().min();
+    long max = app.replicas().max();
+    long atMin = total - (row.instances() - instancesAt(app, min)) * row.connectionLimit();
+    String fix = null;
+    for (long r = max - 1; r >= min; r--) {
+      if (total - (row.instances() - instancesAt(app, r)) * row.connectionLimit()
+          <= budget.budget()) {
+        fix = "lower replicas.max to " + r;
+        break;
+      }
+    }
+    long fittingLimit = row.connectionLimit() - ceilDiv(over, row.instances());
+    if (app.isFixed() && fittingLimit >= 1) {
+      String limitFix = "its connection_limit to " + fittingLimit;
+      fix = fix == null ? "lower " + limitFix : fix + " or " + limitFix;
+    }
+    if (fix == null) {
+      fix = "even at its minimum it does not fit: lower the other apps' limits";
+    }
+    return Finding.forApp(
+        severity(budget, total),
+        "autoscale-max-over-budget",
+        row.name(),
+        String.format(
+            "%s autoscales up to %d replicas: at replicas.max the pools open %d connections, %d"
+                + " over the budget of %d (%d with it at its minimum of %d); %s",
+            row.name(), max, total, over, budget.budget(), atMin, min, fix));
+  }
+
+  private static long instancesAt(App app, long replicas) {
+    long peak = app.rollout().map(r -> r.peak(replicas)).orElse(replicas);
+    return Math.multiplyExact(peak, app.processes());
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+
+  private static Severity severity(Budget budget, long total) {
+    return total > budget.usable() ? Severity.ERROR : Severity.WARNING;
+  }
+}

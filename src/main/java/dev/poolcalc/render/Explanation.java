@@ -1,0 +1,345 @@
+package dev.poolcalc.render;
+
+import dev.poolcalc.engine.App;
+import dev.poolcalc.engine.AppPlan;
+import dev.poolcalc.engine.Budget;
+import dev.poolcalc.engine.Client;
+import dev.poolcalc.engine.Finding;
+import dev.poolcalc.engine.LimitSource;
+import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.Rollout;
+import dev.poolcalc.engine.Split;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The plan's arithmetic worked step by step in plain words, for every app or for one: what counts
+ * against max_connections, why idle connections count, why every process has a pool of its own,
+ * and what to set in each app's client library.
+ */
+public final class Explanation {
+
+  private static final int WIDTH = 96;
+  private static final String INDENT = "   ";
+  private static final List<String> OPERATORS = List.of("−", "+", "×", "=", "/");
+
+  private final Plan plan;
+  private final List<AppPlan> apps;
+  private final StringBuilder out = new StringBuilder();
+
+  private Explanation(Plan plan, List<AppPlan> apps) {
+    this.plan = plan;
+    this.apps = apps;
+  }
+
+  /**
+   * @param only the app to explain; empty for all of them
+   * @param databaseUrls each app's connection URL, password masked
+   * @param settings each app's client settings
+   */
+  public static String render(
+      Plan plan,
+      Optional<String> only,
+      Map<String, String> databaseUrls,
+      Map<String, AppSettings> settings) {
+    List<AppPlan> apps = only.map(n -> plan.app(n).stream().toList()).orElse(plan.apps());
+    Explanation e = new Explanation(plan, apps);
+    String name = plan.deployment().database().name().orElse("the database");
+    e.out.append("How poolcalc sizes the pools of ").append(name);
+    only.ifPresent(n -> e.out.append(", for ").append(n));
+    e.out.append('\n');
+    e.whatCounts();
+    e.budget();
+    e.pools();
+    e.limit();
+    e.total();
+    e.whatToSet(databaseUrls, settings);
+    e.findings();
+    return e.out.toString();
+  }
+
+  private void whatCounts() {
+    section("1. What counts");
+    paragraph(
+        String.format(
+            "PostgreSQL admits at most max_connections = %d connections at once, and it counts"
+                + " every open connection, busy or idle. A pool opens connections as requests"
+                + " need them and then keeps them open, idle, for the next request; an idle"
+                + " connection holds its slot just the same. So the plan counts every pool as"
+                + " full: the most connections it may ever hold.",
+            plan.budget().maxConnections()));
+  }
+
+  private void budget() {
+    Budget b = plan.budget();
+    section("2. What the pools may take");
+    var reserve = plan.deployment().database().reserve();
+    String kept =
+        reserve.percent()
+            ? String.format(
+                "ceil(%d × %s) = %d", b.maxConnections(), reserve, b.reserve())
+            : Long.toString(b.reserve());
+    paragraph(
+        b.reserve() == 0
+            ? String.format(
+                "Nothing is kept back for admins, migrations and backups: %d − 0 = %d.",
+                b.maxConnections(), b.afterReserve())
+            : String.format(
+                "Keep %s connections for admins, migrations and backups: %d − %d = %d.",
+                kept, b.maxConnections(), b.reserve(), b.afterReserve()));
+    paragraph(
+        String.format(
+            "The rule of thumb leaves the pools at most %s of the server: floor(%d × %s) = %d.",
+            Numbers.plain(b.headroom().movePointRight(2)) + "%",
+            b.maxConnections(),
+            b.headroom().toPlainString(),
+            b.headroomCap()));
+    paragraph(
+        String.format(
+            "The pools may take the smaller of the two: a budget of %d connections.",
+            b.budget()));
+    paragraph(
+        String.format(
+            "PostgreSQL also keeps %d slots for superusers%s, so ordinary roles can never hold"
+                + " more than %d − %d = %d.",
+            b.superuserReserved(),
+            b.reservedConnections() > 0
+                ? " and " + b.reservedConnections() + " for pg_use_reserved_connections"
+                : "",
+            b.maxConnections(),
+            b.superuserReserved() + b.reservedConnections(),
+            b.usable()));
+  }
+
+  private void pools() {
+    section("3. How many pools");
+    boolean prisma =
+        apps.stream()
+            .map(a -> a.app().client())
+            .anyMatch(c -> c == Client.PRISMA || c == Client.PRISMA_PG);
+    paragraph(
+        "Every process opens a pool of its own: each replica of an app, and each worker process"
+            + " inside a replica (PM2 cluster, gunicorn workers). "
+            + (prisma
+                ? "A global PrismaClient singleton is per process too: it stops hot reload from"
+                    + " creating extra clients inside one process; it does not share one pool"
+                    + " across processes."
+                : "A pool created once per process (a singleton) is still one pool per"
+                    + " process; it is not shared across processes.")
+            + " 25 processes with a limit of 5 each can hold up to 25 × 5 = 125 connections,"
+            + " not 5.");
+    for (AppPlan app : apps) {
+      paragraph(replicas(app.app()) + rollout(app.app()) + processes(app));
+    }
+    paragraph(
+        String.format(
+            "All apps together: %s = %d pools.",
+            Arithmetic.sum(plan.apps(), a -> Long.toString(a.instances())),
+            plan.totalInstances()));
+  }
+
+  private static String replicas(App app) {
+    var r = app.replicas();
+    if (r.range()) {
+      return String.format(
+          "%s autoscales between %d and %d replicas; the plan counts the maximum, %d, because"
+              + " every replica opens its pool.",
+          app.name(), r.min(), r.max(), r.max());
+    }
+    return String.format("%s runs %d %s.", app.name(), r.max(), plural(r.max(), "replica"));
+  }
+
+  private static String rollout(App app) {
+    if (app.rollout().isEmpty()) {
+      return "";
+    }
+    Rollout rollout = app.rollout().get();
+    return switch (rollout.strategy()) {
+      case ROLLING -> String.format(
+          " During a rolling update (max_surge %s, max_unavailable %s) new pods start before the"
+              + " old ones are gone (max_surge, rounded up), and old pods that are shutting down"
+              + " still hold their pools while Kubernetes no longer counts them"
+              + " (max_unavailable, rounded down): %s replicas at the peak.",
+          rollout.maxSurge(),
+          rollout.maxUnavailable(),
+          Arithmetic.peak(app));
+      case RECREATE -> String.format(
+          " Its rollout is recreate: every old pod stops before a new one starts, so deploys"
+              + " add no pools: %d replicas at the peak.",
+          app.peakReplicas());
+      case BLUE_GREEN -> String.format(
+          " Its blue-green deploy runs a second full set beside the first until traffic"
+              + " switches: %s replicas at the peak.",
+          Arithmetic.peak(app));
+    };
+  }
+
+  private static String processes(AppPlan app) {
+    long p = app.app().processes();
+    return String.format(
+        " Each replica runs %d %s with a pool each: %d × %d = %d %s.",
+        p,
+        plural(p, "process"),
+        app.peakReplicas(),
+        p,
+        app.instances(),
+        plural(app.instances(), "pool"));
+  }
+
+  private void limit() {
+    section("4. The limit per pool");
+    Split split = plan.split();
+    Budget b = plan.budget();
+    boolean fixed = plan.apps().stream().anyMatch(a -> a.source() == LimitSource.FIXED);
+    if (split.kind() == Split.Kind.NONE) {
+      paragraph("Every app sets its own connection_limit, so nothing is divided.");
+      return;
+    }
+    if (fixed) {
+      paragraph(
+          String.format(
+              "Apps with a fixed connection_limit take theirs first: %d − %d = %d connections"
+                  + " remain for the other %d pools.",
+              b.budget(), split.fixedTotal(), split.remaining(), split.freeInstances()));
+    }
+    if (split.kind() == Split.Kind.EQUAL) {
+      paragraph(
+          String.format(
+              "%s shared equally: floor(%d / %d) = %d connections per pool, rounded down so the"
+                  + " sum never passes the budget.",
+              fixed ? "They are" : "The budget is",
+              split.remaining(),
+              split.freeInstances(),
+              Math.floorDiv(split.remaining(), split.freeInstances())));
+      return;
+    }
+    paragraph(
+        "They are shared by weight: W adds up weight × pools over the apps without a fixed"
+            + " limit, each app gets floor(remaining × weight / W) per pool, and what rounding"
+            + " leaves over goes, one connection per pool, to the apps that lost the most:");
+    for (String line : Arithmetic.format(Arithmetic.limits(plan))) {
+      if (!line.startsWith("remaining")) {
+        out.append(INDENT).append("  ").append(line).append('\n');
+      }
+    }
+  }
+
+  private void total() {
+    section("5. The total");
+    Budget b = plan.budget();
+    for (AppPlan app : apps) {
+      String steady =
+          app.steadyTotalConnections() != app.totalConnections()
+              ? String.format(
+                  " (%d between deploys)", app.steadyTotalConnections())
+              : "";
+      paragraph(
+          String.format(
+              "%s: %d %s × %d = %d connections%s.",
+              app.name(),
+              app.instances(),
+              plural(app.instances(), "pool"),
+              app.connectionLimit(),
+              app.totalConnections(),
+              steady));
+    }
+    paragraph(
+        String.format(
+            "In all: %s = %d of max_connections %d, budget %d.",
+            Arithmetic.sum(plan.apps(), a -> Long.toString(a.totalConnections())),
+            plan.totalConnections(),
+            b.maxConnections(),
+            b.budget()));
+    paragraph(Verdict.of(plan));
+  }
+
+  private void whatToSet(Map<String, String> databaseUrls, Map<String, AppSettings> settings) {
+    section("6. What to set");
+    for (AppPlan app : apps) {
+      paragraph(app.name() + " uses " + describe(app.app().client()) + ":");
+      String url = databaseUrls.get(app.name());
+      if (url != null) {
+        out.append(INDENT).append("  URL: ").append(url).append('\n');
+      }
+      AppSettings s = settings.get(app.name());
+      if (s != null) {
+        s.settings().forEach((k, v) -> out.append(INDENT).append("  ").append(k).append(" = ")
+            .append(v).append('\n'));
+        s.snippet().ifPresent(code -> code.lines().forEach(
+            l -> out.append(INDENT).append("    ").append(l).append('\n')));
+      }
+    }
+  }
+
+  private void findings() {
+    List<Finding> relevant = new ArrayList<>();
+    for (Finding f : plan.findings()) {
+      if (f.app().isEmpty() || apps.stream().anyMatch(a -> a.name().equals(f.app().get()))) {
+        relevant.add(f);
+      }
+    }
+    if (relevant.isEmpty()) {
+      return;
+    }
+    section("7. Findings");
+    for (Finding f : relevant) {
+      paragraph(f.severity().label() + ": " + f.message() + " [" + f.code() + "]");
+    }
+  }
+
+  static String describe(Client client) {
+    return switch (client) {
+      case PRISMA -> "Prisma (up to 6), which reads its pool settings from DATABASE_URL";
+      case PRISMA_PG -> "Prisma 7 with @prisma/adapter-pg: the pool is pg's, sized by max;"
+          + " connection_limit and pool_timeout in the URL are ignored";
+      case NODE_POSTGRES -> "node-postgres, whose Pool takes max and connectionTimeoutMillis";
+      case HIKARI -> "HikariCP in Spring Boot, with pgjdbc's ApplicationName in the JDBC URL";
+      case PGX -> "pgx, whose pgxpool reads pool_max_conns from the connection string";
+      case SQLALCHEMY -> "SQLAlchemy, where pool_size is the limit and max_overflow stays 0";
+      case RAILS -> "Active Record, which reads pool and checkout_timeout";
+      case GENERIC -> "a pool to configure by hand from these values";
+    };
+  }
+
+  private void section(String title) {
+    out.append('\n').append(title).append('\n');
+  }
+
+  /**
+   * Wraps text at {@link #WIDTH} columns under the section's indent, keeping each formula such as
+   * {@code 100 − 3 = 97} on one line.
+   */
+  private void paragraph(String text) {
+    List<String> chunks = new ArrayList<>();
+    String previous = "";
+    for (String word : text.trim().split(" +")) {
+      if (!chunks.isEmpty() && (OPERATORS.contains(word) || OPERATORS.contains(previous))) {
+        chunks.set(chunks.size() - 1, chunks.get(chunks.size() - 1) + " " + word);
+      } else {
+        chunks.add(word);
+      }
+      previous = word;
+    }
+    StringBuilder line = new StringBuilder(INDENT);
+    for (String chunk : chunks) {
+      if (line.length() > INDENT.length() && line.length() + 1 + chunk.length() > WIDTH) {
+        out.append(line).append('\n');
+        line = new StringBuilder(INDENT);
+      }
+      if (line.length() > INDENT.length()) {
+        line.append(' ');
+      }
+      line.append(chunk);
+    }
+    out.append(line).append('\n');
+  }
+
+  private static String plural(long n, String word) {
+    if (n == 1) {
+      return word;
+    }
+    return word.endsWith("s") ? word + "es" : word + "s";
+  }
+}
