@@ -53,7 +53,12 @@ public final class Main {
       mixinStandardHelpOptions = true,
       versionProvider = VersionProvider.class,
       sortOptions = false,
-      subcommands = {PlanCommand.class, CommandLine.HelpCommand.class},
+      subcommands = {
+        PlanCommand.class,
+        AuditCommand.class,
+        RehearseCommand.class,
+        CommandLine.HelpCommand.class
+      },
       description = {
         "Size database connection pools for a whole deployment sharing one PostgreSQL.",
         "",
@@ -66,6 +71,8 @@ public final class Main {
       footer = {
         "  poolcalc plan examples/production.yaml",
         "  poolcalc plan deployment.yaml --format json",
+        "  poolcalc audit deployment.yaml --db-env DATABASE_URL",
+        "  poolcalc rehearse deployment.yaml --db-env STAGING_DATABASE_URL --yes",
         "  poolcalc help plan",
         "",
         "Exit status: 0 ok, 1 check failed, 2 invalid input or usage, 3 server unreachable."
