@@ -124,6 +124,32 @@ class RehearseCommandTest {
   }
 
   @Test
+  void aSuperuserRehearsalWarnsThatItMayUseSlotsTheAppsCannot() throws Exception {
+    PostgresServer server = PostgresServer.version(17);
+    server.awaitNoClients();
+
+    Cli.Result result =
+        Cli.run(
+            "rehearse",
+            SCENARIO_2,
+            "--yes",
+            "--db",
+            "postgresql://postgres@localhost:" + server.port() + "/exchanger_db");
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(result.out())
+        .containsPattern("total +100 +100")
+        .contains("FAILED: all 100 planned connections opened, but PostgreSQL refused one more")
+        .contains("FATAL: sorry, too many clients already (SQLSTATE 53300)")
+        .contains("As predicted: role postgres can hold 100 connections here")
+        .contains(
+            "warning: role postgres is a superuser: PostgreSQL lets it use the 3"
+                + " superuser_reserved_connections your apps cannot; rehearse as the apps' own"
+                + " role [superuser-rehearsal]");
+    assertNoConnectionsLeft(server);
+  }
+
+  @Test
   void refusesWithoutYesAndConnectsNowhere() {
     Cli.Result result =
         Cli.run("rehearse", PRODUCTION, "--db", "postgresql://app:pw@127.0.0.1:1/exchanger_db");
