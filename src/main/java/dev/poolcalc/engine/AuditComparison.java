@@ -145,7 +145,7 @@ public record AuditComparison(
         "app-over-plan",
         app.name(),
         String.format(
-            "%s holds %d connections, %d over its plan of %d (%d instances × %d): look for a"
+            "%s holds %d connections, %d over its plan of %d (%d instance%s × %d): look for a"
                 + " second PrismaClient per process, more replicas or processes than the file"
                 + " says, or a pool that ignores connection_limit",
             app.name(),
@@ -153,6 +153,7 @@ public record AuditComparison(
             app.observedConnections() - app.plannedConnections(),
             app.plannedConnections(),
             app.instances(),
+            app.instances() == 1 ? "" : "s",
             app.connectionLimit()));
   }
 
