@@ -58,6 +58,8 @@ public final class Main {
         CheckCommand.class,
         EnvCommand.class,
         ExplainCommand.class,
+        AuditCommand.class,
+        RehearseCommand.class,
         CommandLine.HelpCommand.class
       },
       description = {
@@ -75,6 +77,8 @@ public final class Main {
         "  poolcalc check deploy/*.yaml --format github",
         "  poolcalc env deployment.yaml --out-dir .env.d",
         "  poolcalc explain deployment.yaml --app exchanger-web",
+        "  poolcalc audit deployment.yaml --db-env DATABASE_URL",
+        "  poolcalc rehearse deployment.yaml --db-env STAGING_DATABASE_URL --yes",
         "  poolcalc help plan",
         "",
         "Exit status: 0 ok, 1 check failed, 2 invalid input or usage, 3 server unreachable."

@@ -1,0 +1,180 @@
+package dev.poolcalc.audit;
+
+import dev.poolcalc.clients.InvalidUrlException;
+import dev.poolcalc.clients.PostgresUrl;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The server to audit, from a {@code postgresql://} URL: the JDBC URL and driver properties for
+ * pgjdbc, and how to name the server in messages, which never carry the password.
+ *
+ * <p>User and password travel as driver properties, never in the JDBC URL, so no driver message can
+ * quote them. Of the URL's parameters only those that change how to reach the server are kept (TLS,
+ * connect_timeout, options); Prisma's pool settings mean nothing to one connection.
+ */
+public final class DatabaseTarget {
+
+  /** Seconds to wait for the TCP connection when the URL sets no connect_timeout. */
+  static final int DEFAULT_CONNECT_TIMEOUT = 5;
+
+  private static final int DEFAULT_PORT = 5432;
+  private static final List<String> TLS_PARAMS =
+      List.of("sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword");
+
+  private final List<String> endpoints;
+  private final String database;
+  private final Optional<String> user;
+  private final Optional<String> password;
+  private final int connectTimeout;
+  private final Optional<String> options;
+  private final Properties tls = new Properties();
+
+  private DatabaseTarget(PostgresUrl url, Optional<String> fallbackDatabase) {
+    this.endpoints = endpoints(url.hosts());
+    this.user = url.user().or(() -> url.param("user"));
+    this.password = url.password().or(() -> url.param("password"));
+    this.database =
+        url.database().or(() -> url.param("dbname")).or(() -> fallbackDatabase).orElse("postgres");
+    this.connectTimeout =
+        url.param("connect_timeout").map(DatabaseTarget::seconds).orElse(DEFAULT_CONNECT_TIMEOUT);
+    this.options = url.param("options").filter(o -> !o.isBlank());
+    for (String key : TLS_PARAMS) {
+      url.param(key).ifPresent(value -> tls.setProperty(key, value));
+    }
+  }
+
+  /**
+   * The target a URL names. {@code jdbc:postgresql://} URLs are taken too. The database is the
+   * URL's, else {@code fallbackDatabase} (the file's database.name), else {@code postgres}.
+   */
+  public static DatabaseTarget of(String url, Optional<String> fallbackDatabase) {
+    Objects.requireNonNull(url, "url");
+    String text = url.regionMatches(true, 0, "jdbc:", 0, 5) ? url.substring(5) : url;
+    return new DatabaseTarget(PostgresUrl.parse(text), fallbackDatabase);
+  }
+
+  /** {@code host:port} of every host, for messages: {@code db.internal:5432}. */
+  public String endpoint() {
+    return String.join(", ", endpoints);
+  }
+
+  public String database() {
+    return database;
+  }
+
+  public Optional<String> user() {
+    return user;
+  }
+
+  public int connectTimeout() {
+    return connectTimeout;
+  }
+
+  String jdbcUrl() {
+    return "jdbc:postgresql://"
+        + String.join(",", endpoints)
+        + "/"
+        + URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /**
+   * Properties for the audit's one connection: read-only, and every statement bounded, so a stuck
+   * server cannot hang the audit.
+   */
+  Properties auditProperties(String applicationName) {
+    Properties props = base(applicationName);
+    props.setProperty("socketTimeout", Integer.toString(connectTimeout + 30));
+    String session = "-c default_transaction_read_only=on -c statement_timeout=10s";
+    props.setProperty("options", options.map(o -> o + " " + session).orElse(session));
+    return props;
+  }
+
+  /** Properties for a rehearsal's connections: nothing but who they are. */
+  Properties rehearsalProperties(String applicationName) {
+    Properties props = base(applicationName);
+    options.ifPresent(o -> props.setProperty("options", o));
+    return props;
+  }
+
+  private Properties base(String applicationName) {
+    Properties props = new Properties();
+    props.putAll(tls);
+    user.ifPresent(u -> props.setProperty("user", u));
+    password.ifPresent(p -> props.setProperty("password", p));
+    props.setProperty("ApplicationName", applicationName);
+    props.setProperty("connectTimeout", Integer.toString(connectTimeout));
+    props.setProperty("loginTimeout", Integer.toString(connectTimeout * 2));
+    // pg_stat_activity.backend_type needs 10+; this also sends application_name at login
+    // instead of a SET afterwards.
+    props.setProperty("assumeMinServerVersion", "10");
+    return props;
+  }
+
+  /** {@code text} with the password, wherever it appears, replaced by {@code ****}. */
+  public String redact(String text) {
+    if (text == null) {
+      return "";
+    }
+    return password
+        .filter(p -> !p.isEmpty())
+        .map(p -> text.replace(p, PostgresUrl.MASK))
+        .orElse(text);
+  }
+
+  private static List<String> endpoints(String hosts) {
+    List<String> out = new ArrayList<>();
+    if (hosts.isEmpty()) {
+      out.add("localhost:" + DEFAULT_PORT);
+      return out;
+    }
+    for (String host : splitHosts(hosts)) {
+      String decoded = host;
+      if (decoded.startsWith("/") || decoded.regionMatches(true, 0, "%2F", 0, 3)) {
+        throw new InvalidUrlException(
+            "\"" + host + "\" is a unix-domain socket, which poolcalc cannot use: give host:port");
+      }
+      int close = host.startsWith("[") ? host.indexOf(']') : -1;
+      int colon = host.indexOf(':', close + 1);
+      out.add(colon >= 0 ? host : host + ":" + DEFAULT_PORT);
+    }
+    return out;
+  }
+
+  private static List<String> splitHosts(String hosts) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < hosts.length(); i++) {
+      char c = hosts.charAt(i);
+      if (c == '[') {
+        depth++;
+      } else if (c == ']') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(hosts.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(hosts.substring(start));
+    return parts;
+  }
+
+  private static int seconds(String value) {
+    try {
+      int seconds = Integer.parseInt(value.trim());
+      if (seconds >= 1) {
+        return seconds;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new InvalidUrlException(
+        "connect_timeout=" + value + " is not a whole number of seconds of at least 1");
+  }
+}

@@ -1,0 +1,114 @@
+package dev.poolcalc.audit;
+
+import dev.poolcalc.engine.AppPlan;
+import dev.poolcalc.engine.Observation;
+import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.Rehearsal;
+import dev.poolcalc.engine.RehearsalResult;
+import dev.poolcalc.engine.RehearsalResult.Opened;
+import dev.poolcalc.engine.RehearsalResult.Refusal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.IntConsumer;
+
+/**
+ * Opens, on a staging server, every connection the plan allows at once, each named after its app,
+ * holds them, checks that one more still gets in, and closes them all.
+ *
+ * <p>It never holds a connection of its own beside the plan's: the first connection, which reads
+ * the server's settings and other clients, is opened under the first app's name and stays open as
+ * that app's first connection. So at most the plan's total + 1 connections are ever open.
+ */
+public final class Rehearser {
+
+  private final DatabaseTarget target;
+  private final IntConsumer interrupted;
+
+  /**
+   * @param interrupted told how many connections were closed when the JVM was stopped (Ctrl-C) in
+   *     the middle of a rehearsal
+   */
+  public Rehearser(DatabaseTarget target, IntConsumer interrupted) {
+    this.target = target;
+    this.interrupted = interrupted;
+  }
+
+  /**
+   * Runs the rehearsal.
+   *
+   * @param database whose name the file gives, for the probe's view of other clients
+   * @throws ServerUnreachableException the first connection failed: nothing was rehearsed
+   * @throws RehearsalRefusedException the rehearsal could prove nothing here, and did not start
+   */
+  public RehearsalResult run(Plan plan, Duration hold, Optional<String> database)
+      throws ServerUnreachableException, RehearsalRefusedException, InterruptedException {
+    List<AppPlan> apps = plan.apps();
+    try (OpenConnections open = new OpenConnections(interrupted)) {
+      Connection probe;
+      try {
+        probe = connect(apps.get(0).name());
+      } catch (SQLException e) {
+        throw ServerUnreachableException.of(target, e);
+      }
+      open.add(probe);
+      Observation seen;
+      try {
+        seen = ActivityQueries.observe(probe, database);
+      } catch (SQLException e) {
+        throw ServerUnreachableException.lost(target, e);
+      }
+      Optional<String> refusal = Rehearsal.refusal(plan, seen);
+      if (refusal.isPresent()) {
+        throw new RehearsalRefusedException(refusal.get());
+      }
+      OptionalLong predicted = Rehearsal.predictedRefusal(plan, seen);
+
+      List<Opened> opened = new ArrayList<>();
+      Optional<Refusal> refused = Optional.empty();
+      long ordinal = 1;
+      for (int i = 0; i < apps.size(); i++) {
+        AppPlan app = apps.get(i);
+        long count = i == 0 ? 1 : 0;
+        while (refused.isEmpty() && count < app.totalConnections()) {
+          ordinal++;
+          try {
+            open.add(connect(app.name()));
+            count++;
+          } catch (SQLException e) {
+            refused = Optional.of(refusal(ordinal, app.name(), count + 1, e));
+          }
+        }
+        opened.add(new Opened(app.name(), app.totalConnections(), count));
+      }
+      if (refused.isEmpty()) {
+        if (!hold.isZero()) {
+          Thread.sleep(hold.toMillis());
+        }
+        ordinal++;
+        try {
+          open.add(connect(Rehearsal.RESERVE_APPLICATION_NAME));
+        } catch (SQLException e) {
+          refused = Optional.of(refusal(ordinal, Rehearsal.RESERVE_APPLICATION_NAME, 1, e));
+        }
+      }
+      return new RehearsalResult(plan, seen, opened, refused, predicted);
+    }
+  }
+
+  private Connection connect(String applicationName) throws SQLException {
+    return DriverManager.getConnection(
+        target.jdbcUrl(), target.rehearsalProperties(applicationName));
+  }
+
+  private Refusal refusal(long ordinal, String app, long appOrdinal, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return new Refusal(
+        ordinal, app, appOrdinal, state, target.redact(ServerUnreachableException.postgresText(e)));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.poolcalc.audit;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * The server could not be reached, or would not let us in. The message names the host and port and
+ * says what went wrong, and never carries the password.
+ */
+public final class ServerUnreachableException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  ServerUnreachableException(String message) {
+    super(message, null, false, false);
+  }
+
+  /** Says, in the user's terms, why connecting to {@code target} failed. */
+  static ServerUnreachableException of(DatabaseTarget target, SQLException e) {
+    String where = target.endpoint();
+    String role = target.user().orElse("(default)");
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String text = target.redact(postgresText(e));
+    String message;
+    if (state.startsWith("28")) {
+      message =
+          String.format(
+              "%s refused the login of role %s: %s; check the user and password in the URL",
+              where, role, text);
+    } else if (state.equals("3D000")) {
+      message =
+          String.format(
+              "%s has no database %s: %s; check the database in the URL",
+              where, target.database(), text);
+    } else if (state.equals("53300")) {
+      message = String.format("%s has no connection slot left for role %s: %s", where, role, text);
+    } else if (cause(e, SocketTimeoutException.class)) {
+      message =
+          String.format(
+              "cannot reach %s: no answer within connect_timeout %d s; check the host, port and"
+                  + " firewall",
+              where, target.connectTimeout());
+    } else if (cause(e, ConnectException.class)) {
+      message =
+          String.format(
+              "cannot reach %s: connection refused; check the host and port, and that PostgreSQL"
+                  + " listens there",
+              where);
+    } else if (cause(e, UnknownHostException.class)) {
+      message =
+          String.format("cannot reach %s: unknown host; check the host name in the URL", where);
+    } else {
+      message = String.format("cannot connect to %s: %s", where, text);
+    }
+    return new ServerUnreachableException(message);
+  }
+
+  /** The connection broke after login: a query timed out or the server went away. */
+  static ServerUnreachableException lost(DatabaseTarget target, SQLException e) {
+    return new ServerUnreachableException(
+        String.format(
+            "lost %s while reading its state: %s",
+            target.endpoint(), target.redact(postgresText(e))));
+  }
+
+  /** PostgreSQL's own words when it sent any (severity and message), else the driver's. */
+  static String postgresText(SQLException e) {
+    if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+      ServerErrorMessage server = psql.getServerErrorMessage();
+      String severity = server.getSeverity();
+      String message = server.getMessage();
+      if (message != null) {
+        return severity == null ? message : severity + ": " + message;
+      }
+    }
+    return String.valueOf(e.getMessage());
+  }
+
+  private static boolean cause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.poolcalc.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.poolcalc.engine.AuditComparison;
+import dev.poolcalc.engine.AuditComparison.AppUsage;
+import dev.poolcalc.engine.AuditComparison.Unplanned;
+import dev.poolcalc.engine.Finding;
+import dev.poolcalc.engine.ServerSettings;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * An audit as one JSON object. The keys of issue 5 are fixed: server, planned_total,
+ * observed_total, apps, unplanned, status, findings; the others only add detail.
+ */
+public final class AuditJsonRenderer {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private AuditJsonRenderer() {}
+
+  public static String render(AuditComparison audit) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(text)) {
+      json.setPrettyPrinter(JsonRenderer.prettyPrinter());
+      write(json, audit);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.append('\n').toString();
+  }
+
+  private static void write(JsonGenerator json, AuditComparison audit) throws IOException {
+    ServerSettings server = audit.observation().server();
+    json.writeStartObject();
+    json.writeObjectFieldStart("server");
+    json.writeStringField("version", server.version());
+    json.writeNumberField("max_connections", server.maxConnections());
+    json.writeNumberField("superuser_reserved_connections", server.superuserReservedConnections());
+    json.writeFieldName("reserved_connections");
+    if (server.reservedConnections().isPresent()) {
+      json.writeNumber(server.reservedConnections().getAsLong());
+    } else {
+      json.writeNull();
+    }
+    json.writeEndObject();
+    json.writeStringField("database", audit.observation().database());
+    json.writeStringField("role", audit.observation().role());
+    json.writeNumberField("planned_total", audit.plannedTotal());
+    json.writeNumberField("observed_total", audit.observedTotal());
+    json.writeNumberField("other_databases_connections", audit.observation().otherDatabases());
+    json.writeNumberField("utilization_percent", audit.utilizationPercent());
+    json.writeStringField("status", audit.status().label());
+    json.writeArrayFieldStart("apps");
+    for (AppUsage app : audit.apps()) {
+      json.writeStartObject();
+      json.writeStringField("name", app.name());
+      json.writeNumberField("planned_connections", app.plannedConnections());
+      json.writeNumberField("observed_connections", app.observedConnections());
+      json.writeNumberField("active", app.active());
+      json.writeNumberField("idle", app.idle());
+      json.writeNumberField("idle_in_transaction", app.idleInTransaction());
+      json.writeNumberField("other", app.other());
+      json.writeStringField("status", app.over() ? "over" : "ok");
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("unplanned");
+    for (Unplanned u : audit.unplanned()) {
+      json.writeStartObject();
+      json.writeStringField("application_name", u.applicationName());
+      json.writeNumberField("connections", u.connections());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    writeFindings(json, audit.findings());
+    json.writeEndObject();
+  }
+
+  static void writeFindings(JsonGenerator json, List<Finding> findings) throws IOException {
+    json.writeArrayFieldStart("findings");
+    for (Finding f : findings) {
+      json.writeStartObject();
+      json.writeStringField("severity", f.severity().label());
+      json.writeStringField("code", f.code());
+      json.writeStringField("message", f.message());
+      if (f.app().isPresent()) {
+        json.writeStringField("app", f.app().get());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.poolcalc.render;
+
+import dev.poolcalc.engine.Finding;
+import dev.poolcalc.engine.Observation;
+import dev.poolcalc.engine.Rehearsal;
+import dev.poolcalc.engine.RehearsalResult;
+import dev.poolcalc.engine.RehearsalResult.Opened;
+import dev.poolcalc.engine.RehearsalResult.Refusal;
+import dev.poolcalc.engine.ServerSettings;
+import dev.poolcalc.engine.Status;
+
+/**
+ * A rehearsal's report: how many of each app's planned connections opened, where PostgreSQL refused
+ * and in its own words, and whether that is where the arithmetic said it would.
+ */
+public final class RehearsalRenderer {
+
+  private RehearsalRenderer() {}
+
+  public static String render(RehearsalResult result, String endpoint, Style style) {
+    Observation probe = result.probe();
+    ServerSettings server = probe.server();
+    StringBuilder out = new StringBuilder();
+    out.append(
+            style.bold(
+                String.format(
+                    "Rehearsal on %s: PostgreSQL %s, max_connections %d, superuser_reserved %d,"
+                        + " reserved %s; role %s; %d other client connection%s",
+                    endpoint,
+                    server.version(),
+                    server.maxConnections(),
+                    server.superuserReservedConnections(),
+                    server.reservedConnections().isPresent()
+                        ? Long.toString(server.reservedConnections().getAsLong())
+                        : "-",
+                    probe.role(),
+                    probe.allClients(),
+                    probe.allClients() == 1 ? "" : "s")))
+        .append("\n\n");
+
+    Columns table = new Columns("APP", "PLANNED", "OPENED");
+    for (Opened o : result.opened()) {
+      table.row(o.app(), Long.toString(o.planned()), Long.toString(o.opened()));
+    }
+    table.rule();
+    long planned = result.plan().totalConnections();
+    table.row("total", Long.toString(planned), Long.toString(result.totalOpened()));
+    boolean reserveTried = result.refusal().isEmpty() || result.onlyReserveRefused();
+    table.row("reserve", "1", reserveTried ? (result.held() ? "1" : "0") : "-");
+    out.append(table.render(style)).append('\n');
+
+    out.append(style.status(result.held() ? Status.OK : Status.ERROR, verdict(result)))
+        .append('\n');
+    out.append(prediction(result)).append('\n');
+    for (Finding f : result.caveats()) {
+      out.append(AuditTableRenderer.finding(f, style)).append('\n');
+    }
+    out.append("All connections are closed.\n");
+    return out.toString();
+  }
+
+  private static String verdict(RehearsalResult result) {
+    long planned = result.plan().totalConnections();
+    if (result.held()) {
+      return String.format(
+          "OK: all %d planned connections opened and one more got in for the reserve;"
+              + " the plan held",
+          planned);
+    }
+    Refusal r = result.refusal().orElseThrow();
+    String why = r.message() + (r.sqlState().isEmpty() ? "" : " (SQLSTATE " + r.sqlState() + ")");
+    if (result.onlyReserveRefused()) {
+      return String.format(
+          "FAILED: all %d planned connections opened, but PostgreSQL refused one more (%s):"
+              + " nothing is left for admins, migrations and backups: %s",
+          planned, Rehearsal.RESERVE_APPLICATION_NAME, why);
+    }
+    return String.format(
+        "FAILED: PostgreSQL refused connection %d of %d, %s's connection %d of %d: %s",
+        r.ordinal(),
+        planned,
+        r.app(),
+        r.appOrdinal(),
+        result.opened().stream()
+            .filter(o -> o.app().equals(r.app()))
+            .mapToLong(Opened::planned)
+            .findFirst()
+            .orElse(0),
+        why);
+  }
+
+  private static String prediction(RehearsalResult result) {
+    Observation probe = result.probe();
+    ServerSettings server = probe.server();
+    long slots = Rehearsal.slotsForRole(probe);
+    String arithmetic =
+        String.format(
+            "role %s can hold %d connections here: max_connections %d − %d superuser_reserved"
+                + " − %d reserved − %d other clients",
+            probe.role(),
+            slots,
+            server.maxConnections(),
+            probe.superuser() ? 0 : server.superuserReservedConnections(),
+            probe.superuser() || probe.usesReservedConnections()
+                ? 0
+                : server.reservedConnections().orElse(0),
+            probe.allClients());
+    String expected =
+        result.predictedRefusal().isPresent()
+            ? "so connection " + result.predictedRefusal().getAsLong() + " should be refused"
+            : "so all " + (result.plan().totalConnections() + 1) + " should get in";
+    return (result.asPredicted() ? "As predicted: " : "NOT as predicted: ")
+        + arithmetic
+        + ", "
+        + expected;
+  }
+}
