@@ -36,7 +36,7 @@ public final class DatabaseTarget {
   private final Properties tls = new Properties();
 
   private DatabaseTarget(PostgresUrl url, Optional<String> fallbackDatabase) {
-    this.endpoints = endpoints(url.hosts());
+    this.endpoints = endpoints(url.hostList());
     this.user = url.user().or(() -> url.param("user"));
     this.password = url.password().or(() -> url.param("password"));
     this.database =
@@ -127,13 +127,13 @@ public final class DatabaseTarget {
         .orElse(text);
   }
 
-  private static List<String> endpoints(String hosts) {
+  private static List<String> endpoints(List<String> hosts) {
     List<String> out = new ArrayList<>();
     if (hosts.isEmpty()) {
       out.add("localhost:" + DEFAULT_PORT);
       return out;
     }
-    for (String host : splitHosts(hosts)) {
+    for (String host : hosts) {
       String decoded = host;
       if (decoded.startsWith("/") || decoded.regionMatches(true, 0, "%2F", 0, 3)) {
         throw new InvalidUrlException(
@@ -146,24 +146,6 @@ public final class DatabaseTarget {
     return out;
   }
 
-  private static List<String> splitHosts(String hosts) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < hosts.length(); i++) {
-      char c = hosts.charAt(i);
-      if (c == '[') {
-        depth++;
-      } else if (c == ']') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        parts.add(hosts.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(hosts.substring(start));
-    return parts;
-  }
 
   private static int seconds(String value) {
     try {

@@ -293,6 +293,11 @@ public record PostgresUrl(
     return value >= 1 && value <= 65535;
   }
 
+  /** Each host of the host list as written ({@code h1:5432}, {@code [::1]}); empty for none. */
+  public List<String> hostList() {
+    return hosts.isEmpty() ? List.of() : splitHosts(hosts);
+  }
+
   /** The first parameter named {@code key}. */
   public Optional<String> param(String key) {
     return params.stream().filter(p -> p.key().equals(key)).map(Param::value).findFirst();

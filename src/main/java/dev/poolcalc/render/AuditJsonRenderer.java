@@ -76,22 +76,8 @@ public final class AuditJsonRenderer {
       json.writeEndObject();
     }
     json.writeEndArray();
-    writeFindings(json, audit.findings());
+    JsonRenderer.writeFindings(json, audit.findings());
     json.writeEndObject();
   }
 
-  static void writeFindings(JsonGenerator json, List<Finding> findings) throws IOException {
-    json.writeArrayFieldStart("findings");
-    for (Finding f : findings) {
-      json.writeStartObject();
-      json.writeStringField("severity", f.severity().label());
-      json.writeStringField("code", f.code());
-      json.writeStringField("message", f.message());
-      if (f.app().isPresent()) {
-        json.writeStringField("app", f.app().get());
-      }
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-  }
 }

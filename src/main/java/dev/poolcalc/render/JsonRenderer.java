@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -94,8 +95,14 @@ public final class JsonRenderer {
       writeApp(json, app, databaseUrls.get(app.name()), settings.get(app.name()));
     }
     json.writeEndArray();
+    writeFindings(json, plan.findings());
+    json.writeEndObject();
+  }
+
+  /** The findings array, as every JSON output of poolcalc writes it. */
+  static void writeFindings(JsonGenerator json, List<Finding> findings) throws IOException {
     json.writeArrayFieldStart("findings");
-    for (Finding f : plan.findings()) {
+    for (Finding f : findings) {
       json.writeStartObject();
       json.writeStringField("severity", f.severity().label());
       json.writeStringField("code", f.code());
@@ -106,7 +113,6 @@ public final class JsonRenderer {
       json.writeEndObject();
     }
     json.writeEndArray();
-    json.writeEndObject();
   }
 
   private static void writeApp(
