@@ -45,8 +45,9 @@ public class SizingBenchmark {
     for (int i = 0; i < apps; i++) {
       App app = App.of("app-" + i, Replicas.fixed(1 + i % 2), 1);
       if (split.equals("weighted")) {
-        // Weights that leave different fractions, so the leftover pass has work to order.
-        app = app.withWeight(BigDecimal.valueOf(1 + i % 7, 1));
+        // Weights 1.0 to 1.6 leave different fractions for the leftover pass to order, and
+        // still give every instance a connection (no limit-below-one findings to format).
+        app = app.withWeight(BigDecimal.valueOf(10 + i % 7, 1));
       }
       list.add(app);
     }
