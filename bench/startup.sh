@@ -98,12 +98,13 @@ for c in "${commands[@]}"; do
   add "jar $c" 1 "$java" -jar target/poolcalc.jar $(args_for "$c")
 done
 
-lever_opts=(-XX:+UseSerialGC -XX:-UsePerfData -Xint
+lever_opts=(-XX:+UsePerfData -XX:+UseSerialGC -Xint
   "-XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote")
 if ((!quick)); then
   # Each lever on its own, for plan on the production example. The launcher runs java with
-  # -XX:SharedArchiveFile=target/poolcalc.jsa -Xshare:auto -XX:TieredStopAtLevel=1, on classes
-  # compiled with -XDstringConcat=inline; POOLCALC_JAVA_OPTS adds options after its own.
+  # -XX:SharedArchiveFile=target/poolcalc.jsa -Xshare:auto -XX:TieredStopAtLevel=1
+  # -XX:-UsePerfData, on classes compiled with -XDstringConcat=inline; POOLCALC_JAVA_OPTS adds
+  # options after its own (so -XX:+UsePerfData turns that one back on).
   abs_jar=$root/target/poolcalc.jar
   plan=(plan "$root/$example")
   note "building the levers' variants: a dynamic archive, and classes with invokedynamic concat"
@@ -244,7 +245,8 @@ row static "static AppCDS archive (the build's)" \
   "\`java -XX:SharedArchiveFile=target/poolcalc.jsa -jar …\`"
 row c1 "C1 only" "\`java -XX:TieredStopAtLevel=1 -jar …\`"
 row indy "launcher, javac's default invokedynamic concat" "\`target/poolcalc …\` (other build)"
-row "launcher plan" "**launcher: static archive + C1 + inline concat**" "\`target/poolcalc …\`"
+row "launcher plan" "**launcher: static archive + C1 + no perf data + inline concat**" \
+  "\`target/poolcalc …\`"
 row "launcher env" "launcher through env (baseline for the rows below)" "\`env target/poolcalc …\`"
 for opts in "${lever_opts[@]}"; do
   row "launcher $opts" "launcher + $opts" "\`env POOLCALC_JAVA_OPTS='$opts' target/poolcalc …\`"
