@@ -73,7 +73,7 @@ public final class Arithmetic {
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
     List<String> lines = new ArrayList<>(rows.size());
     for (String[] row : rows) {
-      lines.add(String.format("%-" + width + "s = %s", row[0], row[1]));
+      lines.add(row[0] + " ".repeat(width - row[0].length()) + " = " + row[1]);
     }
     return lines;
   }
@@ -176,19 +176,23 @@ public final class Arithmetic {
               + " = "
               + Numbers.plain(split.totalWeight())
         });
+    String totalWeight = Numbers.plain(split.totalWeight());
     for (AppPlan app : freeApps(plan)) {
       long base = app.connectionLimit() - app.leftoverBonus();
       String bonus = app.leftoverBonus() > 0 ? " + 1 leftover = " + app.connectionLimit() : "";
       rows.add(
           new String[] {
             "limit(" + app.name() + ")",
-            String.format(
-                "floor(%d × %s / %s) = %d%s",
-                split.remaining(),
-                Numbers.plain(app.app().weight().orElse(BigDecimal.ONE)),
-                Numbers.plain(split.totalWeight()),
-                base,
-                bonus)
+            // One line per free app: concatenation, not String.format, keeps 10,000 apps fast.
+            "floor("
+                + split.remaining()
+                + " × "
+                + Numbers.plain(app.app().weight().orElse(BigDecimal.ONE))
+                + " / "
+                + totalWeight
+                + ") = "
+                + base
+                + bonus
           });
     }
     return rows;

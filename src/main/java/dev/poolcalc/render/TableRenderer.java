@@ -179,10 +179,13 @@ public final class TableRenderer {
   private static String line(String[] cells, int[] widths, String tail) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
+      // The app name reads left-aligned, numbers right-aligned. Padding by hand rather than
+      // with String.format: a table of 10,000 apps formats 70,000 cells.
+      String padding = " ".repeat(widths[i] - cells[i].length());
       if (i == 0) {
-        out.append(String.format("%-" + widths[i] + "s", cells[i]));
+        out.append(cells[i]).append(padding);
       } else {
-        out.append("  ").append(String.format("%" + widths[i] + "s", cells[i]));
+        out.append("  ").append(padding).append(cells[i]);
       }
     }
     if (!tail.isEmpty()) {
