@@ -146,7 +146,6 @@ public final class DatabaseTarget {
     return out;
   }
 
-
   private static int seconds(String value) {
     try {
       int seconds = Integer.parseInt(value.trim());

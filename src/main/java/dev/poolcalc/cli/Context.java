@@ -4,8 +4,8 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * What a command may read from the world besides its arguments: standard input, the environment
- * and whether standard output is a terminal. Tests pass their own.
+ * What a command may read from the world besides its arguments: standard input, the environment and
+ * whether standard output is a terminal. Tests pass their own.
  */
 public record Context(InputStream stdin, Map<String, String> env, boolean terminal) {
 

@@ -19,8 +19,8 @@ final class DeploymentInput {
   String path;
 
   /**
-   * Reads and validates the file, including its base URL, with ${NAME} expanded from the
-   * context's environment, or says everything wrong with it.
+   * Reads and validates the file, including its base URL, with ${NAME} expanded from the context's
+   * environment, or says everything wrong with it.
    */
   DeploymentFile load(Context context) throws InvalidInputException {
     return loadPath(path, context);

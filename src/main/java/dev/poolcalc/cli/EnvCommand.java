@@ -1,7 +1,7 @@
 package dev.poolcalc.cli;
 
-import dev.poolcalc.clients.PostgresUrl;
 import dev.poolcalc.clients.ClientSettings;
+import dev.poolcalc.clients.PostgresUrl;
 import dev.poolcalc.config.DeploymentFile;
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Problem;

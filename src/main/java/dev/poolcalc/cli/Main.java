@@ -107,7 +107,9 @@ public final class Main {
     public Integer call() {
       spec.commandLine().usage(spec.commandLine().getErr());
       spec.commandLine().getErr().println();
-      spec.commandLine().getErr().println("poolcalc: error: missing command; try 'poolcalc plan FILE'");
+      spec.commandLine()
+          .getErr()
+          .println("poolcalc: error: missing command; try 'poolcalc plan FILE'");
       return ExitCode.INVALID_INPUT;
     }
   }

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolcalc plan}: every app's connection_limit, the totals and the arithmetic. */
 @Command(
@@ -64,8 +64,9 @@ final class PlanCommand implements Callable<Integer> {
     Map<String, String> urls = settings.maskedUrls();
     String text =
         switch (format) {
-          case table -> TableRenderer.render(
-              plan, urls, settings.display(), context.color() ? Style.COLOR : Style.PLAIN);
+          case table ->
+              TableRenderer.render(
+                  plan, urls, settings.display(), context.color() ? Style.COLOR : Style.PLAIN);
           case json -> JsonRenderer.render(plan, urls, settings.display());
           case markdown -> MarkdownRenderer.render(plan);
         };

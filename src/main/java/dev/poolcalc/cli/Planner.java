@@ -7,8 +7,8 @@ import dev.poolcalc.engine.Sizing;
 
 /**
  * Plans a deployment with all its findings: the engine's arithmetic, then the client libraries'
- * traps, which need the parsed base URL the engine does not see. Every command that shows or
- * judges a plan goes through here.
+ * traps, which need the parsed base URL the engine does not see. Every command that shows or judges
+ * a plan goes through here.
  */
 final class Planner {
 

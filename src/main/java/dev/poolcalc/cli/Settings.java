@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Each app's client settings, rendered once per command from the plan and the file's base URL,
- * and handed to the renderers with every secret masked.
+ * Each app's client settings, rendered once per command from the plan and the file's base URL, and
+ * handed to the renderers with every secret masked.
  */
 record Settings(Map<String, ClientSettings> byApp) {
 

@@ -10,7 +10,8 @@ final class VersionProvider implements IVersionProvider {
 
   static String version() {
     Properties properties = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/poolcalc-version.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/poolcalc-version.properties")) {
       if (in != null) {
         properties.load(in);
       }

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The traps a right number can still fall into because of how a client library reads its
- * settings: URL parameters it ignores, overflow on top of the limit, a wait that never ends.
+ * The traps a right number can still fall into because of how a client library reads its settings:
+ * URL parameters it ignores, overflow on top of the limit, a wait that never ends.
  */
 public final class ClientFindings {
 
@@ -89,16 +89,21 @@ public final class ClientFindings {
     }
     String effect =
         switch (app.app().client()) {
-          case PRISMA -> "Prisma's pool timeout is off: a query waits forever for a connection"
-              + " when the pool is busy";
-          case PRISMA_PG, NODE_POSTGRES -> "pg gets connectionTimeoutMillis 0, which means no"
-              + " timeout: a query waits forever for a connection when the pool is busy";
-          case HIKARI -> "HikariCP gets connection-timeout 0 and waits Integer.MAX_VALUE ms"
-              + " (about 24 days), in effect forever, for a connection when the pool is busy";
-          case GENERIC -> "DB_POOL_TIMEOUT is 0, which means no timeout in most pools: a request"
-              + " waits forever for a connection when the pool is busy";
-          case SQLALCHEMY, RAILS -> "there is no time to wait: when every pooled connection is"
-              + " busy a request fails at once";
+          case PRISMA ->
+              "Prisma's pool timeout is off: a query waits forever for a connection"
+                  + " when the pool is busy";
+          case PRISMA_PG, NODE_POSTGRES ->
+              "pg gets connectionTimeoutMillis 0, which means no"
+                  + " timeout: a query waits forever for a connection when the pool is busy";
+          case HIKARI ->
+              "HikariCP gets connection-timeout 0 and waits Integer.MAX_VALUE ms"
+                  + " (about 24 days), in effect forever, for a connection when the pool is busy";
+          case GENERIC ->
+              "DB_POOL_TIMEOUT is 0, which means no timeout in most pools: a request"
+                  + " waits forever for a connection when the pool is busy";
+          case SQLALCHEMY, RAILS ->
+              "there is no time to wait: when every pooled connection is"
+                  + " busy a request fails at once";
           case PGX -> null;
         };
     if (effect == null) {

@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one app's client library must be given so that each of its pools holds at most the
- * planned limit: environment variables (real values, for {@code env}), the knobs by their
- * documented names (for {@code plan}), and, where the library takes its pool size in code, a
- * snippet to paste that reads those variables.
+ * What one app's client library must be given so that each of its pools holds at most the planned
+ * limit: environment variables (real values, for {@code env}), the knobs by their documented names
+ * (for {@code plan}), and, where the library takes its pool size in code, a snippet to paste that
+ * reads those variables.
  *
  * @param url the connection URL variable, present when the file gives database.url; also in env
  * @param env every variable to set, in order

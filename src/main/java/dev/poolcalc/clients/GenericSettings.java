@@ -5,8 +5,8 @@ import dev.poolcalc.engine.Client;
 import java.util.Optional;
 
 /**
- * Any other library: the limit and the wait in plain variables (DB_POOL_TIMEOUT in seconds) to
- * wire into its pool by hand, and a URL that names the app in pg_stat_activity.
+ * Any other library: the limit and the wait in plain variables (DB_POOL_TIMEOUT in seconds) to wire
+ * into its pool by hand, and a URL that names the app in pg_stat_activity.
  */
 final class GenericSettings {
 
@@ -17,8 +17,7 @@ final class GenericSettings {
         .url(
             base.map(
                 b ->
-                    EnvVar.url(
-                        "DATABASE_URL", Urls.named(b, app.name(), Urls.PRISMA_POOL_PARAMS))))
+                    EnvVar.url("DATABASE_URL", Urls.named(b, app.name(), Urls.PRISMA_POOL_PARAMS))))
         .env("DB_POOL_MAX", app.connectionLimit())
         .env("DB_POOL_TIMEOUT", app.app().poolTimeout())
         .setting("DB_POOL_MAX", app.connectionLimit())

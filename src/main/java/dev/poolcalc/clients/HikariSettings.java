@@ -37,8 +37,13 @@ final class HikariSettings {
         .setting(CONNECTION_TIMEOUT, timeoutMs)
         .setting("ApplicationName", app.name())
         .snippet(
-            MAX_POOL_SIZE + "=" + app.connectionLimit() + "\n"
-                + CONNECTION_TIMEOUT + "=" + timeoutMs)
+            MAX_POOL_SIZE
+                + "="
+                + app.connectionLimit()
+                + "\n"
+                + CONNECTION_TIMEOUT
+                + "="
+                + timeoutMs)
         .build();
   }
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * node-postgres' {@code Pool}, used directly ({@code node-postgres}) or under Prisma 7's
  * {@code @prisma/adapter-pg} ({@code prisma-pg}): {@code max} clients, {@code
- * connectionTimeoutMillis} to wait (0 is no timeout), and application_name, which pg reads from
- * the connection string. Prisma's URL pool parameters do nothing here, so the URL drops them.
+ * connectionTimeoutMillis} to wait (0 is no timeout), and application_name, which pg reads from the
+ * connection string. Prisma's URL pool parameters do nothing here, so the URL drops them.
  */
 final class PgPoolSettings {
 
@@ -32,8 +32,7 @@ final class PgPoolSettings {
             base.map(
                 b ->
                     EnvVar.url(
-                        "DATABASE_URL",
-                        Urls.named(b, app.name(), Urls.PRISMA_ADAPTER_IGNORED))))
+                        "DATABASE_URL", Urls.named(b, app.name(), Urls.PRISMA_ADAPTER_IGNORED))))
         .env("DATABASE_POOL_MAX", app.connectionLimit())
         .env("DATABASE_POOL_TIMEOUT_MS", timeoutMs)
         .setting("max", app.connectionLimit())

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Go's pgx with pgxpool: pgxpool.ParseConfig reads pool_max_conns from the connection string. pgx
- * has no acquire timeout setting (a caller waits until its context's deadline), so pool_timeout
- * is not rendered.
+ * has no acquire timeout setting (a caller waits until its context's deadline), so pool_timeout is
+ * not rendered.
  */
 final class PgxSettings {
 

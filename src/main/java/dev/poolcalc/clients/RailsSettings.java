@@ -5,9 +5,8 @@ import dev.poolcalc.engine.Client;
 import java.util.Optional;
 
 /**
- * Ruby on Rails' Active Record: {@code pool} connections and {@code checkout_timeout} seconds,
- * read from database.yml or merged in from DATABASE_URL's query; application_name goes on to
- * libpq.
+ * Ruby on Rails' Active Record: {@code pool} connections and {@code checkout_timeout} seconds, read
+ * from database.yml or merged in from DATABASE_URL's query; application_name goes on to libpq.
  */
 final class RailsSettings {
 

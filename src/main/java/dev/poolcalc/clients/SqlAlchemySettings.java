@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * SQLAlchemy's QueuePool, configured in create_engine: pool_size = the limit and max_overflow = 0,
  * because the pool may open pool_size + max_overflow connections and the limit is the hard cap;
- * pool_timeout in seconds. The URL's query goes to the database driver, so pool arguments there
- * are dropped.
+ * pool_timeout in seconds. The URL's query goes to the database driver, so pool arguments there are
+ * dropped.
  */
 final class SqlAlchemySettings {
 
@@ -24,8 +24,7 @@ final class SqlAlchemySettings {
 
   static ClientSettings render(AppPlan app, Optional<PostgresUrl> base) {
     return new SettingsBuilder(Client.SQLALCHEMY)
-        .url(
-            base.map(b -> EnvVar.url("DATABASE_URL", Urls.named(b, app.name(), POOL_ARGUMENTS))))
+        .url(base.map(b -> EnvVar.url("DATABASE_URL", Urls.named(b, app.name(), POOL_ARGUMENTS))))
         .env("DB_POOL_SIZE", app.connectionLimit())
         .env("DB_POOL_TIMEOUT", app.app().poolTimeout())
         .setting("pool_size", app.connectionLimit())

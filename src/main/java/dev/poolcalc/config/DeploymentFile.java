@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A deployment as read from a file, with where each key was written ({@code apps[1].replicas}
- * → its line and column), so later checks and CI annotations can point back at the source.
+ * A deployment as read from a file, with where each key was written ({@code apps[1].replicas} → its
+ * line and column), so later checks and CI annotations can point back at the source.
  */
-public record DeploymentFile(String file, Deployment deployment, Map<String, SourceLocation> locations) {
+public record DeploymentFile(
+    String file, Deployment deployment, Map<String, SourceLocation> locations) {
 
   public DeploymentFile {
     Objects.requireNonNull(file, "file");

@@ -13,7 +13,6 @@ import dev.poolcalc.engine.Reserve;
 import dev.poolcalc.engine.Rollout;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
@@ -158,7 +157,9 @@ public final class DeploymentReader {
         .present("version")
         .ifPresent(
             v -> {
-              if (!(v instanceof Scalar s && s.isNumber() && s.number().compareTo(BigDecimal.ONE) == 0)) {
+              if (!(v instanceof Scalar s
+                  && s.isNumber()
+                  && s.number().compareTo(BigDecimal.ONE) == 0)) {
                 problems.add(
                     v.location(),
                     "unsupported version " + describeBare(v) + ": this poolcalc reads version 1");
@@ -189,7 +190,9 @@ public final class DeploymentReader {
     Optional<String> url = db.optionalUrl("url");
     if (max.isPresent() && superuser + reserved >= max.getAsLong()) {
       db.problem(
-          db.has("superuser_reserved_connections") ? "superuser_reserved_connections" : "max_connections",
+          db.has("superuser_reserved_connections")
+              ? "superuser_reserved_connections"
+              : "max_connections",
           String.format(
               "superuser_reserved_connections (%d) + reserved_connections (%d) must be less than"
                   + " max_connections (%d), or PostgreSQL will not start",
@@ -220,7 +223,10 @@ public final class DeploymentReader {
       if (!m.matches()) {
         problems.add(
             value.location(),
-            path + " must be a whole number or a percentage such as \"15%\" (got \"" + s.text() + "\")");
+            path
+                + " must be a whole number or a percentage such as \"15%\" (got \""
+                + s.text()
+                + "\")");
         return Optional.empty();
       }
       BigDecimal percent = new BigDecimal(m.group(1));
@@ -256,7 +262,8 @@ public final class DeploymentReader {
       return List.of();
     }
     if (!(node.get() instanceof Sequence list)) {
-      problems.add(node.get().location(), "apps must be a list (got " + node.get().describe() + ")");
+      problems.add(
+          node.get().location(), "apps must be a list (got " + node.get().describe() + ")");
       return List.of();
     }
     if (list.items().isEmpty()) {
@@ -269,7 +276,9 @@ public final class DeploymentReader {
       YamlNode item = list.items().get(i);
       String path = "apps[" + i + "]";
       if (!(item instanceof Mapping m)) {
-        problems.add(item.location(), path + " must be a mapping with name and replicas (got " + item.describe() + ")");
+        problems.add(
+            item.location(),
+            path + " must be a mapping with name and replicas (got " + item.describe() + ")");
         continue;
       }
       app(top.nested(m, path, APP_KEYS), seen).ifPresent(apps::add);
@@ -287,7 +296,8 @@ public final class DeploymentReader {
     OptionalLong limit = app.optionalInteger("connection_limit", 1, MAX_CONNECTIONS_LIMIT);
     Optional<BigDecimal> weight = app.optionalDecimal("weight", MAX_WEIGHT, "a positive number");
     long poolTimeout =
-        app.optionalInteger("pool_timeout", 0, MAX_TIMEOUT_SECONDS).orElse(App.DEFAULT_POOL_TIMEOUT);
+        app.optionalInteger("pool_timeout", 0, MAX_TIMEOUT_SECONDS)
+            .orElse(App.DEFAULT_POOL_TIMEOUT);
     long connectTimeout =
         app.optionalInteger("connect_timeout", 0, MAX_TIMEOUT_SECONDS)
             .orElse(App.DEFAULT_CONNECT_TIMEOUT);
@@ -410,8 +420,8 @@ public final class DeploymentReader {
   }
 
   /**
-   * A whole number of replicas, or "P%" of them. Kubernetes caps max_unavailable at 100%;
-   * max_surge may go higher.
+   * A whole number of replicas, or "P%" of them. Kubernetes caps max_unavailable at 100%; max_surge
+   * may go higher.
    */
   private Optional<Rollout.Step> step(Fields r, String key, boolean capAt100) {
     Optional<YamlNode> node = r.present(key);
@@ -436,9 +446,7 @@ public final class DeploymentReader {
       }
       return Optional.of(Rollout.Step.percentOf(percent));
     }
-    if (value instanceof Scalar s
-        && s.isNumber()
-        && s.number().stripTrailingZeros().scale() > 0) {
+    if (value instanceof Scalar s && s.isNumber() && s.number().stripTrailingZeros().scale() > 0) {
       problems.add(value.location(), path + expected + " (got " + s.number().toPlainString() + ")");
       return Optional.empty();
     }
@@ -463,7 +471,12 @@ public final class DeploymentReader {
     if (first != null) {
       app.problem(
           "name",
-          path + " \"" + name + "\" is already used by the app at line " + first.line() + "; names must be unique");
+          path
+              + " \""
+              + name
+              + "\" is already used by the app at line "
+              + first.line()
+              + "; names must be unique");
       return false;
     }
     return true;
@@ -479,7 +492,8 @@ public final class DeploymentReader {
     String path = app.pathOf("replicas");
     if (node.get() instanceof Mapping range) {
       Fields r = app.nested(range, path, REPLICA_RANGE_KEYS);
-      OptionalLong max = r.requiredInteger("max", 1, MAX_REPLICAS, "the most replicas the autoscaler may run");
+      OptionalLong max =
+          r.requiredInteger("max", 1, MAX_REPLICAS, "the most replicas the autoscaler may run");
       OptionalLong min = r.optionalInteger("min", 0, MAX_REPLICAS);
       if (max.isEmpty() || r.has("min") && min.isEmpty()) {
         return Optional.empty();
@@ -488,7 +502,8 @@ public final class DeploymentReader {
       if (lo > max.getAsLong()) {
         r.problem(
             "min",
-            String.format("%s.min (%d) must not exceed %s.max (%d)", path, lo, path, max.getAsLong()));
+            String.format(
+                "%s.min (%d) must not exceed %s.max (%d)", path, lo, path, max.getAsLong()));
         return Optional.empty();
       }
       return Optional.of(Replicas.between(lo, max.getAsLong()));

@@ -11,9 +11,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Typed reads of one YAML mapping at a key path such as {@code apps[1]}. A read that fails
- * records a problem naming the full path and gives back empty, so reading goes on and the user
- * gets every problem at once.
+ * Typed reads of one YAML mapping at a key path such as {@code apps[1]}. A read that fails records
+ * a problem naming the full path and gives back empty, so reading goes on and the user gets every
+ * problem at once.
  */
 final class Fields {
 
@@ -92,7 +92,9 @@ final class Fields {
   }
 
   OptionalLong requiredInteger(String key, long min, long max, String what) {
-    return required(key, what).map(n -> integer(n, pathOf(key), min, max)).orElse(OptionalLong.empty());
+    return required(key, what)
+        .map(n -> integer(n, pathOf(key), min, max))
+        .orElse(OptionalLong.empty());
   }
 
   OptionalLong optionalInteger(String key, long min, long max) {
@@ -199,7 +201,8 @@ final class Fields {
       return Optional.of(m);
     }
     problems.add(
-        node.get().location(), pathOf(key) + " must be a mapping (got " + node.get().describe() + ")");
+        node.get().location(),
+        pathOf(key) + " must be a mapping (got " + node.get().describe() + ")");
     return Optional.empty();
   }
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One thing wrong with the input, where it is, and what to do about it. Prints as
- * {@code file:line:col: error: message}, or {@code file: error: message} when there is no line.
+ * One thing wrong with the input, where it is, and what to do about it. Prints as {@code
+ * file:line:col: error: message}, or {@code file: error: message} when there is no line.
  */
 public record Problem(String file, Optional<SourceLocation> location, String message) {
 

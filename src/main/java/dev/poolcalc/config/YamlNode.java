@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed YAML value that remembers where it was written, so every later complaint can point
- * at the line and column the user has to change.
+ * A parsed YAML value that remembers where it was written, so every later complaint can point at
+ * the line and column the user has to change.
  */
 public sealed interface YamlNode {
 

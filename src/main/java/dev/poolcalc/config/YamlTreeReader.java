@@ -26,8 +26,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into {@link YamlNode}s with Jackson's streaming parser, keeping every
- * value's line and column. Rejects what would silently mislead: duplicate keys, several
- * documents, and aliases that expand past a small budget (the "billion laughs" bomb).
+ * value's line and column. Rejects what would silently mislead: duplicate keys, several documents,
+ * and aliases that expand past a small budget (the "billion laughs" bomb).
  */
 public final class YamlTreeReader {
 
@@ -140,8 +140,8 @@ public final class YamlTreeReader {
       throws IOException {
     String text = parser.getText();
     return switch (token) {
-      case VALUE_NUMBER_INT -> new Scalar(
-          text, ScalarKind.INTEGER, new BigDecimal(parser.getBigIntegerValue()), at);
+      case VALUE_NUMBER_INT ->
+          new Scalar(text, ScalarKind.INTEGER, new BigDecimal(parser.getBigIntegerValue()), at);
       case VALUE_NUMBER_FLOAT -> decimal(parser, text, at);
       case VALUE_TRUE, VALUE_FALSE -> new Scalar(text, ScalarKind.BOOLEAN, null, at);
       case VALUE_NULL -> new Scalar(text, ScalarKind.NULL, null, at);
@@ -241,6 +241,7 @@ public final class YamlTreeReader {
   }
 
   private SourceLocation locationOf(JsonLocation where) {
-    return new SourceLocation(file, Math.max(1, where.getLineNr()), Math.max(1, where.getColumnNr()));
+    return new SourceLocation(
+        file, Math.max(1, where.getLineNr()), Math.max(1, where.getColumnNr()));
   }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One application that talks to the database: every one of its replicas × processes opens a
- * pool of its own, so each counts as an instance.
+ * One application that talks to the database: every one of its replicas × processes opens a pool of
+ * its own, so each counts as an instance.
  *
  * @param connectionLimit a fixed per-instance limit; empty when the engine computes it
  * @param weight the app's relative share of the budget; empty when not set (equal split)

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The library an app opens its pool with. It decides which knob carries the limit (a URL
- * parameter, a pool option, a framework property), not how many connections the plan allows.
+ * The library an app opens its pool with. It decides which knob carries the limit (a URL parameter,
+ * a pool option, a framework property), not how many connections the plan allows.
  */
 public enum Client {
   /** Prisma ORM up to 6: connection_limit and pool_timeout in the DATABASE_URL. */

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Something the plan wants a person to know, with a stable kebab-case code that scripts may
- * match on and a message that says what to do.
+ * Something the plan wants a person to know, with a stable kebab-case code that scripts may match
+ * on and a message that says what to do.
  */
 public record Finding(Severity severity, String code, String message, Optional<String> app) {
 

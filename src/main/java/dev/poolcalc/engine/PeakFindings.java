@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Findings that say which peak pushes a plan over its budget: a rollout (more pods for a while)
- * or an autoscaler at its maximum. They explain a verdict the arithmetic already gave; they do not
+ * Findings that say which peak pushes a plan over its budget: a rollout (more pods for a while) or
+ * an autoscaler at its maximum. They explain a verdict the arithmetic already gave; they do not
  * change it.
  */
 final class PeakFindings {

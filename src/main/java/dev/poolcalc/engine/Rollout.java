@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How an app's pods are replaced on deploy, and so how many replicas hold pools at the worst
- * moment of it: during a rolling update new pods start before the old ones are gone, and pods
- * that are shutting down still hold their connections while Kubernetes no longer counts them.
+ * How an app's pods are replaced on deploy, and so how many replicas hold pools at the worst moment
+ * of it: during a rolling update new pods start before the old ones are gone, and pods that are
+ * shutting down still hold their connections while Kubernetes no longer counts them.
  *
  * <p>Peak replicas: rolling = R + ceil(R × surge%) + floor(R × unavailable%) (a count is taken as
  * it is), recreate = R, blue-green = 2R. The rounding is Kubernetes' own: max_surge rounds up,

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The sizing engine: divides what the server can give among every pool that will be open at
- * once, and judges the result. Pure: records in, a {@link Plan} out.
+ * The sizing engine: divides what the server can give among every pool that will be open at once,
+ * and judges the result. Pure: records in, a {@link Plan} out.
  */
 public final class Sizing {
 
@@ -63,7 +63,8 @@ public final class Sizing {
     }
 
     List<Finding> findings = Findings.of(budget, split, rows, total);
-    return new Plan(deployment, budget, split, rows, total, statusOf(budget, rows, total), findings);
+    return new Plan(
+        deployment, budget, split, rows, total, statusOf(budget, rows, total), findings);
   }
 
   /** DESIGN.md's verdict, exactly: error, then warning, else ok. */

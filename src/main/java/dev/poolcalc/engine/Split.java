@@ -3,8 +3,8 @@ package dev.poolcalc.engine;
 import java.math.BigDecimal;
 
 /**
- * How the budget left after fixed apps was divided among the free ones: the numbers the
- * arithmetic shown to the user is made of.
+ * How the budget left after fixed apps was divided among the free ones: the numbers the arithmetic
+ * shown to the user is made of.
  *
  * @param fixedTotal Σ instances × limit over apps with a fixed limit
  * @param remaining budget − fixedTotal

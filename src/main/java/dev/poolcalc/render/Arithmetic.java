@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The plan's arithmetic written out with its numbers, as a person would check it by hand:
- * {@code connection_limit = floor(min((100 − 15) / 5, 100 × 0.85 / 5)) = 17}.
+ * The plan's arithmetic written out with its numbers, as a person would check it by hand: {@code
+ * connection_limit = floor(min((100 − 15) / 5, 100 × 0.85 / 5)) = 17}.
  */
 public final class Arithmetic {
 
@@ -63,7 +63,10 @@ public final class Arithmetic {
     rows.addAll(limits(plan));
     rows.add(
         new String[] {
-          "total", sum(plan.apps(), a -> a.instances() + " × " + a.connectionLimit()) + " = " + plan.totalConnections()
+          "total",
+          sum(plan.apps(), a -> a.instances() + " × " + a.connectionLimit())
+              + " = "
+              + plan.totalConnections()
         });
     return format(rows);
   }
@@ -113,7 +116,8 @@ public final class Arithmetic {
     Budget b = plan.budget();
     if (reserve.percent()) {
       return String.format(
-          "ceil(%d × %s%%) = %d", b.maxConnections(), reserve.amount().toPlainString(), b.reserve());
+          "ceil(%d × %s%%) = %d",
+          b.maxConnections(), reserve.amount().toPlainString(), b.reserve());
     }
     return Long.toString(b.reserve());
   }
@@ -172,7 +176,12 @@ public final class Arithmetic {
     rows.add(
         new String[] {
           "W",
-          sum(freeApps(plan), a -> Numbers.plain(a.app().weight().orElse(BigDecimal.ONE)) + " × " + a.instances())
+          sum(
+                  freeApps(plan),
+                  a ->
+                      Numbers.plain(a.app().weight().orElse(BigDecimal.ONE))
+                          + " × "
+                          + a.instances())
               + " = "
               + Numbers.plain(split.totalWeight())
         });

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.poolcalc.engine.AuditComparison;
 import dev.poolcalc.engine.AuditComparison.AppUsage;
 import dev.poolcalc.engine.AuditComparison.Unplanned;
-import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.ServerSettings;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * An audit as one JSON object. The keys of issue 5 are fixed: server, planned_total,
@@ -79,5 +77,4 @@ public final class AuditJsonRenderer {
     JsonRenderer.writeFindings(json, audit.findings());
     json.writeEndObject();
   }
-
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * The plan's arithmetic worked step by step in plain words, for every app or for one: what counts
- * against max_connections, why idle connections count, why every process has a pool of its own,
- * and what to set in each app's client library.
+ * against max_connections, why idle connections count, why every process has a pool of its own, and
+ * what to set in each app's client library.
  */
 public final class Explanation {
 
@@ -78,8 +78,7 @@ public final class Explanation {
     var reserve = plan.deployment().database().reserve();
     String kept =
         reserve.percent()
-            ? String.format(
-                "ceil(%d × %s) = %d", b.maxConnections(), reserve, b.reserve())
+            ? String.format("ceil(%d × %s) = %d", b.maxConnections(), reserve, b.reserve())
             : Long.toString(b.reserve());
     paragraph(
         b.reserve() == 0
@@ -98,8 +97,7 @@ public final class Explanation {
             b.headroomCap()));
     paragraph(
         String.format(
-            "The pools may take the smaller of the two: a budget of %d connections.",
-            b.budget()));
+            "The pools may take the smaller of the two: a budget of %d connections.", b.budget()));
     paragraph(
         String.format(
             "PostgreSQL also keeps %d slots for superusers%s, so ordinary roles can never hold"
@@ -136,8 +134,7 @@ public final class Explanation {
     paragraph(
         String.format(
             "All apps together: %s = %d pools.",
-            Arithmetic.sum(plan.apps(), a -> Long.toString(a.instances())),
-            plan.totalInstances()));
+            Arithmetic.sum(plan.apps(), a -> Long.toString(a.instances())), plan.totalInstances()));
   }
 
   private static String replicas(App app) {
@@ -157,22 +154,23 @@ public final class Explanation {
     }
     Rollout rollout = app.rollout().get();
     return switch (rollout.strategy()) {
-      case ROLLING -> String.format(
-          " During a rolling update (max_surge %s, max_unavailable %s) new pods start before the"
-              + " old ones are gone (max_surge, rounded up), and old pods that are shutting down"
-              + " still hold their pools while Kubernetes no longer counts them"
-              + " (max_unavailable, rounded down): %s replicas at the peak.",
-          rollout.maxSurge(),
-          rollout.maxUnavailable(),
-          Arithmetic.peak(app));
-      case RECREATE -> String.format(
-          " Its rollout is recreate: every old pod stops before a new one starts, so deploys"
-              + " add no pools: %d replicas at the peak.",
-          app.peakReplicas());
-      case BLUE_GREEN -> String.format(
-          " Its blue-green deploy runs a second full set beside the first until traffic"
-              + " switches: %s replicas at the peak.",
-          Arithmetic.peak(app));
+      case ROLLING ->
+          String.format(
+              " During a rolling update (max_surge %s, max_unavailable %s) new pods start before the"
+                  + " old ones are gone (max_surge, rounded up), and old pods that are shutting down"
+                  + " still hold their pools while Kubernetes no longer counts them"
+                  + " (max_unavailable, rounded down): %s replicas at the peak.",
+              rollout.maxSurge(), rollout.maxUnavailable(), Arithmetic.peak(app));
+      case RECREATE ->
+          String.format(
+              " Its rollout is recreate: every old pod stops before a new one starts, so deploys"
+                  + " add no pools: %d replicas at the peak.",
+              app.peakReplicas());
+      case BLUE_GREEN ->
+          String.format(
+              " Its blue-green deploy runs a second full set beside the first until traffic"
+                  + " switches: %s replicas at the peak.",
+              Arithmetic.peak(app));
     };
   }
 
@@ -232,8 +230,7 @@ public final class Explanation {
     for (AppPlan app : apps) {
       String steady =
           app.steadyTotalConnections() != app.totalConnections()
-              ? String.format(
-                  " (%d between deploys)", app.steadyTotalConnections())
+              ? String.format(" (%d between deploys)", app.steadyTotalConnections())
               : "";
       paragraph(
           String.format(
@@ -265,10 +262,15 @@ public final class Explanation {
       }
       AppSettings s = settings.get(app.name());
       if (s != null) {
-        s.settings().forEach((k, v) -> out.append(INDENT).append("  ").append(k).append(" = ")
-            .append(v).append('\n'));
-        s.snippet().ifPresent(code -> code.lines().forEach(
-            l -> out.append(INDENT).append("    ").append(l).append('\n')));
+        s.settings()
+            .forEach(
+                (k, v) ->
+                    out.append(INDENT).append("  ").append(k).append(" = ").append(v).append('\n'));
+        s.snippet()
+            .ifPresent(
+                code ->
+                    code.lines()
+                        .forEach(l -> out.append(INDENT).append("    ").append(l).append('\n')));
       }
     }
   }
@@ -292,8 +294,9 @@ public final class Explanation {
   static String describe(Client client) {
     return switch (client) {
       case PRISMA -> "Prisma (up to 6), which reads its pool settings from DATABASE_URL";
-      case PRISMA_PG -> "Prisma 7 with @prisma/adapter-pg: the pool is pg's, sized by max;"
-          + " connection_limit and pool_timeout in the URL are ignored";
+      case PRISMA_PG ->
+          "Prisma 7 with @prisma/adapter-pg: the pool is pg's, sized by max;"
+              + " connection_limit and pool_timeout in the URL are ignored";
       case NODE_POSTGRES -> "node-postgres, whose Pool takes max and connectionTimeoutMillis";
       case HIKARI -> "HikariCP in Spring Boot, with pgjdbc's ApplicationName in the JDBC URL";
       case PGX -> "pgx, whose pgxpool reads pool_max_conns from the connection string";

@@ -15,13 +15,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The plan as the JSON object of DESIGN.md's output contract. Keys there are fixed; the extra
- * keys here only add detail.
+ * The plan as the JSON object of DESIGN.md's output contract. Keys there are fixed; the extra keys
+ * here only add detail.
  */
 public final class JsonRenderer {
 

@@ -14,38 +14,68 @@ public final class MarkdownRenderer {
     Budget b = plan.budget();
     StringBuilder out = new StringBuilder();
     String name = plan.deployment().database().name().orElse("database");
-    out.append("### Connection pools for `").append(escape(name)).append("`: ")
-        .append(icon(plan)).append(' ').append(plan.status().label()).append("\n\n");
+    out.append("### Connection pools for `")
+        .append(escape(name))
+        .append("`: ")
+        .append(icon(plan))
+        .append(' ')
+        .append(plan.status().label())
+        .append("\n\n");
     boolean peak = plan.apps().stream().anyMatch(a -> a.app().rollout().isPresent());
-    out.append("| App | Replicas |").append(peak ? " Peak |" : "")
+    out.append("| App | Replicas |")
+        .append(peak ? " Peak |" : "")
         .append(" Processes | Instances | connection_limit | Total | Share |\n");
     out.append("|---|---:|").append(peak ? "---:|" : "").append("---:|---:|---:|---:|---:|\n");
     String gap = peak ? " |" : "";
     for (AppPlan app : plan.apps()) {
-      out.append("| `").append(escape(app.name())).append("` | ")
-          .append(TableRenderer.replicas(app)).append(" | ")
+      out.append("| `")
+          .append(escape(app.name()))
+          .append("` | ")
+          .append(TableRenderer.replicas(app))
+          .append(" | ")
           .append(peak ? app.peakReplicas() + " | " : "")
-          .append(app.app().processes()).append(" | ")
-          .append(app.instances()).append(" | ")
-          .append(app.connectionLimit()).append(" | ")
-          .append(app.totalConnections()).append(" | ")
-          .append(Numbers.percent(app.totalConnections(), b.maxConnections())).append(" |\n");
+          .append(app.app().processes())
+          .append(" | ")
+          .append(app.instances())
+          .append(" | ")
+          .append(app.connectionLimit())
+          .append(" | ")
+          .append(app.totalConnections())
+          .append(" | ")
+          .append(Numbers.percent(app.totalConnections(), b.maxConnections()))
+          .append(" |\n");
     }
-    out.append("| reserve | | |").append(gap).append(" | | ").append(b.reserve()).append(" | ")
-        .append(Numbers.percent(b.reserve(), b.maxConnections())).append(" |\n");
-    out.append("| **total** | |").append(gap).append(" | **").append(plan.totalInstances())
+    out.append("| reserve | | |")
+        .append(gap)
+        .append(" | | ")
+        .append(b.reserve())
+        .append(" | ")
+        .append(Numbers.percent(b.reserve(), b.maxConnections()))
+        .append(" |\n");
+    out.append("| **total** | |")
+        .append(gap)
+        .append(" | **")
+        .append(plan.totalInstances())
         .append("** | | **")
-        .append(plan.totalConnections()).append("** | ")
-        .append(Numbers.percent(plan.totalConnections(), b.maxConnections())).append(" |\n\n");
-    out.append(String.format(
-        "max_connections %d · reserve %d · budget %d · usable by ordinary roles %d · free %d%n%n",
-        b.maxConnections(), b.reserve(), b.budget(), b.usable(), plan.freeConnections()));
+        .append(plan.totalConnections())
+        .append("** | ")
+        .append(Numbers.percent(plan.totalConnections(), b.maxConnections()))
+        .append(" |\n\n");
+    out.append(
+        String.format(
+            "max_connections %d · reserve %d · budget %d · usable by ordinary roles %d · free %d%n%n",
+            b.maxConnections(), b.reserve(), b.budget(), b.usable(), plan.freeConnections()));
     out.append(Verdict.of(plan)).append("\n");
     if (!plan.findings().isEmpty()) {
       out.append('\n');
       for (Finding f : plan.findings()) {
-        out.append("- **").append(f.severity().label()).append("** `").append(f.code())
-            .append("`: ").append(escape(f.message())).append('\n');
+        out.append("- **")
+            .append(f.severity().label())
+            .append("** `")
+            .append(f.code())
+            .append("`: ")
+            .append(escape(f.message()))
+            .append('\n');
       }
     }
     out.append("\n<details><summary>Arithmetic</summary>\n\n```\n");

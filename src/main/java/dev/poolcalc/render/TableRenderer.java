@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The plan for a person at a terminal: one row per app with a bar of its share of
- * max_connections, the reserve and free rows, the verdict, the findings and the arithmetic.
+ * The plan for a person at a terminal: one row per app with a bar of its share of max_connections,
+ * the reserve and free rows, the verdict, the findings and the arithmetic.
  */
 public final class TableRenderer {
 
@@ -31,10 +31,7 @@ public final class TableRenderer {
 
   /** The table, with a block of each app's client settings when some app is not plain Prisma. */
   public static String render(
-      Plan plan,
-      Map<String, String> databaseUrls,
-      Map<String, AppSettings> settings,
-      Style style) {
+      Plan plan, Map<String, String> databaseUrls, Map<String, AppSettings> settings, Style style) {
     Budget b = plan.budget();
     List<String[]> rows = new ArrayList<>();
     List<String> bars = new ArrayList<>();
@@ -53,9 +50,29 @@ public final class TableRenderer {
       bars.add(bar(app.totalConnections(), b.maxConnections(), '█'));
     }
     long unclaimed = b.maxConnections() - plan.totalConnections() - b.reserve();
-    rows.add(new String[] {"reserve", "", "", "", "", "", Long.toString(b.reserve()), Numbers.percent(b.reserve(), b.maxConnections())});
+    rows.add(
+        new String[] {
+          "reserve",
+          "",
+          "",
+          "",
+          "",
+          "",
+          Long.toString(b.reserve()),
+          Numbers.percent(b.reserve(), b.maxConnections())
+        });
     bars.add(bar(b.reserve(), b.maxConnections(), '▒'));
-    rows.add(new String[] {"free", "", "", "", "", "", Long.toString(unclaimed), Numbers.percent(unclaimed, b.maxConnections())});
+    rows.add(
+        new String[] {
+          "free",
+          "",
+          "",
+          "",
+          "",
+          "",
+          Long.toString(unclaimed),
+          Numbers.percent(unclaimed, b.maxConnections())
+        });
     bars.add(bar(unclaimed, b.maxConnections(), '░'));
     rows.add(
         new String[] {

@@ -83,7 +83,8 @@ class AuditCommandTest {
       assertThat(codes(json)).containsExactly("app-over-plan", "unplanned-connections");
       assertThat(json.get("findings").get(0).get("app").asText()).isEqualTo("exchanger-telegram");
       assertThat(json.get("findings").get(0).get("message").asText())
-          .startsWith("exchanger-telegram holds 3 connections, 1 over its plan of 2 (1 instance × 2)");
+          .startsWith(
+              "exchanger-telegram holds 3 connections, 1 over its plan of 2 (1 instance × 2)");
       assertServer(json.get("server"), version);
 
       held.close(extraBot);

@@ -25,53 +25,190 @@ class BadInputTest {
         bad("empty file", "", "d.yaml: error: the file is empty"),
         bad("only a comment", "# nothing yet\n", "d.yaml: error: the file is empty"),
         bad("not YAML", "database: [1, 2\n", "d.yaml:2:1: error: not valid YAML"),
-        bad("tab indentation", "database:\n\tmax_connections: 100\n", "d.yaml:2:1: error: not valid YAML"),
-        bad("top level is a list", "- web\n- bot\n", "d.yaml:1:1: error: the top level must be a mapping"),
-        bad("top level is a string", "hello\n", "d.yaml:1:1: error: the top level must be a mapping"),
+        bad(
+            "tab indentation",
+            "database:\n\tmax_connections: 100\n",
+            "d.yaml:2:1: error: not valid YAML"),
+        bad(
+            "top level is a list",
+            "- web\n- bot\n",
+            "d.yaml:1:1: error: the top level must be a mapping"),
+        bad(
+            "top level is a string",
+            "hello\n",
+            "d.yaml:1:1: error: the top level must be a mapping"),
         bad("missing database", OK_APPS, "d.yaml:1:1: error: database is required"),
-        bad("database not a mapping", "database: 100\n" + OK_APPS, "d.yaml:1:11: error: database must be a mapping"),
-        bad("missing max_connections", "database:\n  reserve: 15\n" + OK_APPS, "d.yaml:2:3: error: database.max_connections is required"),
-        bad("max_connections a string", "database:\n  max_connections: \"100\"\n" + OK_APPS, "d.yaml:2:20: error: database.max_connections must be a whole number (got string \"100\")"),
-        bad("max_connections zero", "database:\n  max_connections: 0\n" + OK_APPS, "d.yaml:2:20: error: database.max_connections must be at least 1 (got 0)"),
-        bad("max_connections negative", "database:\n  max_connections: -5\n" + OK_APPS, "d.yaml:2:20: error: database.max_connections must be at least 1 (got -5)"),
-        bad("max_connections fractional", "database:\n  max_connections: 99.5\n" + OK_APPS, "d.yaml:2:20: error: database.max_connections must be a whole number (got 99.5)"),
-        bad("max_connections too large", "database:\n  max_connections: 99999999999999999999999\n" + OK_APPS, "d.yaml:2:20: error: database.max_connections must be at most 262143"),
-        bad("reserve equals max_connections", "database:\n  max_connections: 100\n  reserve: 100\n" + OK_APPS, "d.yaml:3:12: error: database.reserve (100 = 100 connections) must be less than max_connections (100)"),
-        bad("reserve negative", "database:\n  max_connections: 100\n  reserve: -1\n" + OK_APPS, "d.yaml:3:12: error: database.reserve must be at least 0 (got -1)"),
-        bad("reserve bad percentage", "database:\n  max_connections: 100\n  reserve: \"fifteen%\"\n" + OK_APPS, "d.yaml:3:12: error: database.reserve must be a whole number or a percentage"),
-        bad("reserve percentage of 100", "database:\n  max_connections: 100\n  reserve: 100%\n" + OK_APPS, "d.yaml:3:12: error: database.reserve must be below 100% (got 100%)"),
-        bad("reserve percentage rounding to max", "database:\n  max_connections: 10\n  reserve: 95%\n" + OK_APPS, "d.yaml:3:12: error: database.reserve (95% = 10 connections) must be less than max_connections (10)"),
-        bad("headroom zero", "database:\n  max_connections: 100\n  headroom: 0\n" + OK_APPS, "d.yaml:3:13: error: database.headroom must be greater than 0 and at most 1 (got 0)"),
-        bad("headroom above one", "database:\n  max_connections: 100\n  headroom: 1.01\n" + OK_APPS, "d.yaml:3:13: error: database.headroom must be greater than 0 and at most 1 (got 1.01)"),
-        bad("headroom a string", "database:\n  max_connections: 100\n  headroom: high\n" + OK_APPS, "d.yaml:3:13: error: database.headroom must be a number in (0, 1]"),
-        bad("reserved slots fill the server", "database:\n  max_connections: 5\n  superuser_reserved_connections: 3\n  reserved_connections: 2\n" + OK_APPS, "d.yaml:3:35: error: superuser_reserved_connections (3) + reserved_connections (2) must be less than max_connections (5)"),
+        bad(
+            "database not a mapping",
+            "database: 100\n" + OK_APPS,
+            "d.yaml:1:11: error: database must be a mapping"),
+        bad(
+            "missing max_connections",
+            "database:\n  reserve: 15\n" + OK_APPS,
+            "d.yaml:2:3: error: database.max_connections is required"),
+        bad(
+            "max_connections a string",
+            "database:\n  max_connections: \"100\"\n" + OK_APPS,
+            "d.yaml:2:20: error: database.max_connections must be a whole number (got string \"100\")"),
+        bad(
+            "max_connections zero",
+            "database:\n  max_connections: 0\n" + OK_APPS,
+            "d.yaml:2:20: error: database.max_connections must be at least 1 (got 0)"),
+        bad(
+            "max_connections negative",
+            "database:\n  max_connections: -5\n" + OK_APPS,
+            "d.yaml:2:20: error: database.max_connections must be at least 1 (got -5)"),
+        bad(
+            "max_connections fractional",
+            "database:\n  max_connections: 99.5\n" + OK_APPS,
+            "d.yaml:2:20: error: database.max_connections must be a whole number (got 99.5)"),
+        bad(
+            "max_connections too large",
+            "database:\n  max_connections: 99999999999999999999999\n" + OK_APPS,
+            "d.yaml:2:20: error: database.max_connections must be at most 262143"),
+        bad(
+            "reserve equals max_connections",
+            "database:\n  max_connections: 100\n  reserve: 100\n" + OK_APPS,
+            "d.yaml:3:12: error: database.reserve (100 = 100 connections) must be less than max_connections (100)"),
+        bad(
+            "reserve negative",
+            "database:\n  max_connections: 100\n  reserve: -1\n" + OK_APPS,
+            "d.yaml:3:12: error: database.reserve must be at least 0 (got -1)"),
+        bad(
+            "reserve bad percentage",
+            "database:\n  max_connections: 100\n  reserve: \"fifteen%\"\n" + OK_APPS,
+            "d.yaml:3:12: error: database.reserve must be a whole number or a percentage"),
+        bad(
+            "reserve percentage of 100",
+            "database:\n  max_connections: 100\n  reserve: 100%\n" + OK_APPS,
+            "d.yaml:3:12: error: database.reserve must be below 100% (got 100%)"),
+        bad(
+            "reserve percentage rounding to max",
+            "database:\n  max_connections: 10\n  reserve: 95%\n" + OK_APPS,
+            "d.yaml:3:12: error: database.reserve (95% = 10 connections) must be less than max_connections (10)"),
+        bad(
+            "headroom zero",
+            "database:\n  max_connections: 100\n  headroom: 0\n" + OK_APPS,
+            "d.yaml:3:13: error: database.headroom must be greater than 0 and at most 1 (got 0)"),
+        bad(
+            "headroom above one",
+            "database:\n  max_connections: 100\n  headroom: 1.01\n" + OK_APPS,
+            "d.yaml:3:13: error: database.headroom must be greater than 0 and at most 1 (got 1.01)"),
+        bad(
+            "headroom a string",
+            "database:\n  max_connections: 100\n  headroom: high\n" + OK_APPS,
+            "d.yaml:3:13: error: database.headroom must be a number in (0, 1]"),
+        bad(
+            "reserved slots fill the server",
+            "database:\n  max_connections: 5\n  superuser_reserved_connections: 3\n  reserved_connections: 2\n"
+                + OK_APPS,
+            "d.yaml:3:35: error: superuser_reserved_connections (3) + reserved_connections (2) must be less than max_connections (5)"),
         bad("missing apps", OK_DATABASE, "d.yaml:1:1: error: apps is required"),
-        bad("empty apps", OK_DATABASE + "apps: []\n", "d.yaml:3:7: error: apps must list at least one application"),
-        bad("apps not a list", OK_DATABASE + "apps:\n  web: 3\n", "d.yaml:4:3: error: apps must be a list"),
-        bad("app not a mapping", OK_DATABASE + "apps:\n  - web\n", "d.yaml:4:5: error: apps[0] must be a mapping"),
-        bad("missing app name", OK_DATABASE + "apps:\n  - replicas: 3\n", "d.yaml:4:5: error: apps[0].name is required"),
-        bad("invalid app name", OK_DATABASE + "apps:\n  - name: my web\n    replicas: 3\n", "d.yaml:4:11: error: apps[0].name must be 1–63 characters"),
-        bad("app name too long", OK_DATABASE + "apps:\n  - name: " + "a".repeat(64) + "\n    replicas: 3\n", "d.yaml:4:11: error: apps[0].name must be 1–63 characters"),
-        bad("duplicate app names", OK_DATABASE + OK_APPS + "  - name: web\n    replicas: 1\n", "d.yaml:6:11: error: apps[1].name \"web\" is already used by the app at line 4"),
-        bad("missing replicas", OK_DATABASE + "apps:\n  - name: web\n", "d.yaml:4:5: error: apps[0].replicas is required"),
-        bad("replicas zero", OK_DATABASE + "apps:\n  - name: web\n    replicas: 0\n", "d.yaml:5:15: error: apps[0].replicas must be at least 1 (got 0)"),
-        bad("replicas fractional", OK_DATABASE + "apps:\n  - name: web\n    replicas: 2.5\n", "d.yaml:5:15: error: apps[0].replicas must be a whole number (got 2.5)"),
-        bad("replicas a boolean", OK_DATABASE + "apps:\n  - name: web\n    replicas: true\n", "d.yaml:5:15: error: apps[0].replicas must be a whole number (got true)"),
-        bad("replicas min above max", OK_DATABASE + "apps:\n  - name: web\n    replicas: {min: 5, max: 2}\n", "d.yaml:5:21: error: apps[0].replicas.min (5) must not exceed apps[0].replicas.max (2)"),
-        bad("replicas max zero", OK_DATABASE + "apps:\n  - name: web\n    replicas: {min: 0, max: 0}\n", "d.yaml:5:29: error: apps[0].replicas.max must be at least 1 (got 0)"),
-        bad("replicas range without max", OK_DATABASE + "apps:\n  - name: web\n    replicas: {min: 1}\n", "d.yaml:5:15: error: apps[0].replicas.max is required"),
-        bad("processes zero", OK_DATABASE + "apps:\n  - name: web\n    replicas: 1\n    processes: 0\n", "d.yaml:6:16: error: apps[0].processes must be at least 1 (got 0)"),
-        bad("connection_limit zero", OK_DATABASE + "apps:\n  - name: web\n    replicas: 1\n    connection_limit: 0\n", "d.yaml:6:23: error: apps[0].connection_limit must be at least 1 (got 0)"),
-        bad("connection_limit with weight", OK_DATABASE + "apps:\n  - name: web\n    replicas: 1\n    connection_limit: 5\n    weight: 2\n", "d.yaml:7:13: error: apps[0].weight cannot be set together with connection_limit"),
-        bad("weight zero", OK_DATABASE + "apps:\n  - name: web\n    replicas: 1\n    weight: 0\n", "d.yaml:6:13: error: apps[0].weight must be greater than 0"),
-        bad("pool_timeout negative", OK_DATABASE + "apps:\n  - name: web\n    replicas: 1\n    pool_timeout: -1\n", "d.yaml:6:19: error: apps[0].pool_timeout must be at least 0 (got -1)"),
-        bad("unknown top-level key", "databse:\n  max_connections: 100\n" + OK_APPS, "d.yaml:1:1: error: unknown key databse; did you mean 'database'?"),
-        bad("unknown app key", OK_DATABASE + "apps:\n  - name: web\n    replica: 3\n", "d.yaml:5:5: error: unknown key apps[0].replica; did you mean 'replicas'?"),
-        bad("unknown key far from any", OK_DATABASE + "apps:\n  - name: web\n    replicas: 3\n    colour: blue\n", "d.yaml:6:5: error: unknown key apps[0].colour; known keys: name, replicas"),
-        bad("duplicate key", "database:\n  max_connections: 100\n  max_connections: 200\n" + OK_APPS, "d.yaml:3:3: error: duplicate key 'max_connections' (first written at line 2)"),
-        bad("unsupported version", "version: 2\n" + OK_DATABASE + OK_APPS, "d.yaml:1:10: error: unsupported version 2: this poolcalc reads version 1"),
-        bad("two documents", OK_DATABASE + OK_APPS + "---\n" + OK_DATABASE, "d.yaml:7:1: error: the file holds more than one YAML document"),
-        bad("unknown alias", OK_DATABASE + "apps:\n  - name: web\n    replicas: *three\n", "d.yaml:5:15: error: alias *three names no anchor"),
+        bad(
+            "empty apps",
+            OK_DATABASE + "apps: []\n",
+            "d.yaml:3:7: error: apps must list at least one application"),
+        bad(
+            "apps not a list",
+            OK_DATABASE + "apps:\n  web: 3\n",
+            "d.yaml:4:3: error: apps must be a list"),
+        bad(
+            "app not a mapping",
+            OK_DATABASE + "apps:\n  - web\n",
+            "d.yaml:4:5: error: apps[0] must be a mapping"),
+        bad(
+            "missing app name",
+            OK_DATABASE + "apps:\n  - replicas: 3\n",
+            "d.yaml:4:5: error: apps[0].name is required"),
+        bad(
+            "invalid app name",
+            OK_DATABASE + "apps:\n  - name: my web\n    replicas: 3\n",
+            "d.yaml:4:11: error: apps[0].name must be 1–63 characters"),
+        bad(
+            "app name too long",
+            OK_DATABASE + "apps:\n  - name: " + "a".repeat(64) + "\n    replicas: 3\n",
+            "d.yaml:4:11: error: apps[0].name must be 1–63 characters"),
+        bad(
+            "duplicate app names",
+            OK_DATABASE + OK_APPS + "  - name: web\n    replicas: 1\n",
+            "d.yaml:6:11: error: apps[1].name \"web\" is already used by the app at line 4"),
+        bad(
+            "missing replicas",
+            OK_DATABASE + "apps:\n  - name: web\n",
+            "d.yaml:4:5: error: apps[0].replicas is required"),
+        bad(
+            "replicas zero",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: 0\n",
+            "d.yaml:5:15: error: apps[0].replicas must be at least 1 (got 0)"),
+        bad(
+            "replicas fractional",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: 2.5\n",
+            "d.yaml:5:15: error: apps[0].replicas must be a whole number (got 2.5)"),
+        bad(
+            "replicas a boolean",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: true\n",
+            "d.yaml:5:15: error: apps[0].replicas must be a whole number (got true)"),
+        bad(
+            "replicas min above max",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: {min: 5, max: 2}\n",
+            "d.yaml:5:21: error: apps[0].replicas.min (5) must not exceed apps[0].replicas.max (2)"),
+        bad(
+            "replicas max zero",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: {min: 0, max: 0}\n",
+            "d.yaml:5:29: error: apps[0].replicas.max must be at least 1 (got 0)"),
+        bad(
+            "replicas range without max",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: {min: 1}\n",
+            "d.yaml:5:15: error: apps[0].replicas.max is required"),
+        bad(
+            "processes zero",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: 1\n    processes: 0\n",
+            "d.yaml:6:16: error: apps[0].processes must be at least 1 (got 0)"),
+        bad(
+            "connection_limit zero",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: 1\n    connection_limit: 0\n",
+            "d.yaml:6:23: error: apps[0].connection_limit must be at least 1 (got 0)"),
+        bad(
+            "connection_limit with weight",
+            OK_DATABASE
+                + "apps:\n  - name: web\n    replicas: 1\n    connection_limit: 5\n    weight: 2\n",
+            "d.yaml:7:13: error: apps[0].weight cannot be set together with connection_limit"),
+        bad(
+            "weight zero",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: 1\n    weight: 0\n",
+            "d.yaml:6:13: error: apps[0].weight must be greater than 0"),
+        bad(
+            "pool_timeout negative",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: 1\n    pool_timeout: -1\n",
+            "d.yaml:6:19: error: apps[0].pool_timeout must be at least 0 (got -1)"),
+        bad(
+            "unknown top-level key",
+            "databse:\n  max_connections: 100\n" + OK_APPS,
+            "d.yaml:1:1: error: unknown key databse; did you mean 'database'?"),
+        bad(
+            "unknown app key",
+            OK_DATABASE + "apps:\n  - name: web\n    replica: 3\n",
+            "d.yaml:5:5: error: unknown key apps[0].replica; did you mean 'replicas'?"),
+        bad(
+            "unknown key far from any",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: 3\n    colour: blue\n",
+            "d.yaml:6:5: error: unknown key apps[0].colour; known keys: name, replicas"),
+        bad(
+            "duplicate key",
+            "database:\n  max_connections: 100\n  max_connections: 200\n" + OK_APPS,
+            "d.yaml:3:3: error: duplicate key 'max_connections' (first written at line 2)"),
+        bad(
+            "unsupported version",
+            "version: 2\n" + OK_DATABASE + OK_APPS,
+            "d.yaml:1:10: error: unsupported version 2: this poolcalc reads version 1"),
+        bad(
+            "two documents",
+            OK_DATABASE + OK_APPS + "---\n" + OK_DATABASE,
+            "d.yaml:7:1: error: the file holds more than one YAML document"),
+        bad(
+            "unknown alias",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: *three\n",
+            "d.yaml:5:15: error: alias *three names no anchor"),
         bad(
             "alias bomb",
             "a: &a [x, x, x, x, x, x, x, x, x, x]\n"

@@ -39,6 +39,7 @@ class ClientGoldenPlansTest {
   @Test
   void everyClientHasAGoldenPlan() throws IOException {
     assertThat(cases().map(p -> p.getFileName().toString().replace(".yaml", "")))
-        .containsExactlyInAnyOrderElementsOf(Arrays.stream(Client.values()).map(Client::key).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(Client.values()).map(Client::key).toList());
   }
 }

@@ -284,7 +284,13 @@ class EnvCommandTest {
   @Test
   void varRenamesOnlyTheConnectionUrlVariable() {
     Cli.Result result =
-        Cli.run("env", "examples/rollout-and-clients.yaml", "--app", "exchanger-web", "--var", "PG_URL");
+        Cli.run(
+            "env",
+            "examples/rollout-and-clients.yaml",
+            "--app",
+            "exchanger-web",
+            "--var",
+            "PG_URL");
 
     assertThat(result.out())
         .contains("PG_URL='postgresql://app@db.internal:5432/exchanger_db")

@@ -16,9 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden files: every example and every case under src/test/resources/golden is planned in each
- * format and compared with {@code golden/<case>.table.txt}, {@code .json} and {@code .md}. Run
- * with {@code -Dgolden.update=true} to rewrite them after a deliberate change, then review the
- * diff.
+ * format and compared with {@code golden/<case>.table.txt}, {@code .json} and {@code .md}. Run with
+ * {@code -Dgolden.update=true} to rewrite them after a deliberate change, then review the diff.
  */
 class GoldenTest {
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the launcher that {@code package} writes beside the jar ({@code target/poolcalc}) as a
- * user would: from another directory, through a symlink, with an archive that does not fit.
+ * Runs the launcher that {@code package} writes beside the jar ({@code target/poolcalc}) as a user
+ * would: from another directory, through a symlink, with an archive that does not fit.
  */
 class LauncherIT {
 
@@ -63,8 +63,7 @@ class LauncherIT {
   }
 
   @Test
-  void launcherPassesArgumentsWithSpacesAndTheExitCodeThrough(@TempDir Path dir)
-      throws Exception {
+  void launcherPassesArgumentsWithSpacesAndTheExitCodeThrough(@TempDir Path dir) throws Exception {
     Files.copy(PRODUCTION, dir.resolve("my deployment.yaml"));
 
     Run ok = launch(dir, LAUNCHER, "plan", "my deployment.yaml");

@@ -37,7 +37,8 @@ class PlanCommandTest {
     Cli.Result result = Cli.run("plan", PRODUCTION);
 
     assertThat(result.out())
-        .contains("connection_limit = floor(min((100 − 15) / 5, 100 × 0.85 / 5)) = floor(min(17, 17)) = 17")
+        .contains(
+            "connection_limit = floor(min((100 − 15) / 5, 100 × 0.85 / 5)) = floor(min(17, 17)) = 17")
         .contains("OK: the pools open at most 85 of 100 connections");
   }
 
@@ -64,7 +65,8 @@ class PlanCommandTest {
       Cli.Result result = Cli.run("plan", file.toString(), "--format", format);
       assertThat(result.out()).doesNotContain("Sup3r").doesNotContain("secret");
     }
-    assertThat(Cli.run("plan", file.toString()).out()).contains("postgresql://app:****@db:5432/app?");
+    assertThat(Cli.run("plan", file.toString()).out())
+        .contains("postgresql://app:****@db:5432/app?");
   }
 
   @Test
@@ -95,7 +97,8 @@ class PlanCommandTest {
     Cli.Result result = Cli.run("plan", file.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(result.err()).contains(file + ":3:8: error: database.url is not a usable connection URL");
+    assertThat(result.err())
+        .contains(file + ":3:8: error: database.url is not a usable connection URL");
   }
 
   @Test
@@ -157,7 +160,9 @@ class PlanCommandTest {
     assertThat(top.exitCode()).isZero();
     assertThat(top.out()).contains("plan").contains("Examples:").contains("Exit status");
     assertThat(plan.exitCode()).isZero();
-    assertThat(plan.out()).contains("--format").contains("poolcalc plan deployment.yaml --format json");
+    assertThat(plan.out())
+        .contains("--format")
+        .contains("poolcalc plan deployment.yaml --format json");
   }
 
   @Test
@@ -170,7 +175,10 @@ class PlanCommandTest {
       Cli.Result help = Cli.run(name, "--help");
 
       assertThat(help.exitCode()).as("%s --help", name).isZero();
-      assertThat(help.out()).as("%s --help", name).contains("Usage: poolcalc " + name).contains("Examples:");
+      assertThat(help.out())
+          .as("%s --help", name)
+          .contains("Usage: poolcalc " + name)
+          .contains("Examples:");
     }
   }
 
@@ -195,7 +203,12 @@ class PlanCommandTest {
   private static String runOnTerminal(Map<String, String> env) {
     java.io.StringWriter out = new java.io.StringWriter();
     Context terminal = new Context(java.io.InputStream.nullInputStream(), env, true);
-    Main.run(terminal, new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()), "plan", PRODUCTION);
+    Main.run(
+        terminal,
+        new java.io.PrintWriter(out),
+        new java.io.PrintWriter(new java.io.StringWriter()),
+        "plan",
+        PRODUCTION);
     return out.toString();
   }
 }

@@ -58,7 +58,9 @@ class RolloutPlanTest {
         .containsEntry("terminating_replicas", "0");
     // DESIGN.md's arithmetic with the peak: floor(85 / (4 + 2)) = 14, total 6 × 14 = 84.
     assertThat(apps).extracting(a -> a.get("connection_limit")).containsOnly("14");
-    assertThat(result.out()).contains("\"total_connections\": 84").contains("\"total_instances\": 6");
+    assertThat(result.out())
+        .contains("\"total_connections\": 84")
+        .contains("\"total_instances\": 6");
   }
 
   @Test
@@ -80,16 +82,25 @@ class RolloutPlanTest {
     assertThat(result.out())
         .containsPattern("APP\\s+REPLICAS  PEAK  PROCESSES")
         .containsPattern("web\\s+3\\s+4\\s+1\\s+4\\s+14")
-        .containsPattern("peak\\(web\\)\\s+= 3 \\+ ceil\\(3 × 25%\\) \\+ floor\\(3 × 25%\\) = 3 \\+ 1 \\+ 0 = 4");
+        .containsPattern(
+            "peak\\(web\\)\\s+= 3 \\+ ceil\\(3 × 25%\\) \\+ floor\\(3 × 25%\\) = 3 \\+ 1 \\+ 0 = 4");
   }
 
   @Test
   void aFileWithoutRolloutsPlansAndPrintsAsBefore() throws IOException {
     Cli.Result result = Cli.run("plan", "examples/production.yaml");
 
-    assertThat(result.out()).doesNotContain("PEAK").contains("APP                 REPLICAS  PROCESSES");
+    assertThat(result.out())
+        .doesNotContain("PEAK")
+        .contains("APP                 REPLICAS  PROCESSES");
     assertThat(apps(Cli.run("plan", "examples/production.yaml", "--format", "json").out()))
-        .extracting(a -> a.get("replicas") + "/" + a.get("steady_replicas") + "/" + a.get("connection_limit"))
+        .extracting(
+            a ->
+                a.get("replicas")
+                    + "/"
+                    + a.get("steady_replicas")
+                    + "/"
+                    + a.get("connection_limit"))
         .containsExactly("3/3/17", "2/2/17");
   }
 

@@ -95,7 +95,11 @@ class ClientFindingsTest {
   void poolTimeoutZeroSaysThatSqlalchemyGivesUpAtOnce() {
     List<Finding> found = findings(withPoolTimeout(app(Client.SQLALCHEMY), 0), null);
 
-    assertThat(found).extracting(Finding::message).singleElement().asString().contains("fails at once");
+    assertThat(found)
+        .extracting(Finding::message)
+        .singleElement()
+        .asString()
+        .contains("fails at once");
   }
 
   @Test

@@ -51,7 +51,9 @@ class ClientSettingsTest {
                 + "&application_name=shop-web")
         .doesNotContain("connection_limit")
         .doesNotContain("pool_timeout");
-    assertThat(settings(s)).containsEntry("max", "17").containsEntry("connectionTimeoutMillis", "20000");
+    assertThat(settings(s))
+        .containsEntry("max", "17")
+        .containsEntry("connectionTimeoutMillis", "20000");
     assertThat(env(s))
         .containsEntry("DATABASE_POOL_MAX", "17")
         .containsEntry("DATABASE_POOL_TIMEOUT_MS", "20000");
@@ -127,8 +129,12 @@ class ClientSettingsTest {
   void thePasswordIsInEnvValuesOnlyNeverInWhatIsShown(Client client) {
     ClientSettings s = ClientSettings.render(plan(client), Optional.of(BASE));
 
-    assertThat(s.env()).extracting(EnvVar::value).anyMatch(v -> v.contains("p%40ss") || v.equals("p@ss"));
-    assertThat(s.env()).extracting(EnvVar::display).noneMatch(v -> v.contains("p%40ss") || v.contains("p@ss"));
+    assertThat(s.env())
+        .extracting(EnvVar::value)
+        .anyMatch(v -> v.contains("p%40ss") || v.equals("p@ss"));
+    assertThat(s.env())
+        .extracting(EnvVar::display)
+        .noneMatch(v -> v.contains("p%40ss") || v.contains("p@ss"));
     assertThat(s.settings()).extracting(Setting::value).noneMatch(v -> v.contains("p@ss"));
     assertThat(s.snippet().orElse("")).doesNotContain("p@ss").doesNotContain("p%40ss");
     assertThat(s.maskedUrl().orElseThrow()).doesNotContain("p%40ss");

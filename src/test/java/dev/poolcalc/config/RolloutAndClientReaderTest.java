@@ -99,7 +99,8 @@ class RolloutAndClientReaderTest {
     assertThat(problems("    rollout:\n      max_surge: 0\n      max_unavailable: 0%\n"))
         .singleElement()
         .asString()
-        .startsWith("d.yaml:7:18: error: apps[0].rollout.max_surge and max_unavailable cannot both be 0");
+        .startsWith(
+            "d.yaml:7:18: error: apps[0].rollout.max_surge and max_unavailable cannot both be 0");
   }
 
   @Test

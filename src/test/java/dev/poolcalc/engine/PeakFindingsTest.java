@@ -72,7 +72,8 @@ class PeakFindingsTest {
   @Test
   void aPlanThatFitsHasNoPeakFindings() {
     App api =
-        App.of("api", Replicas.between(2, 8), 1).withRollout(Rollout.of(Rollout.Strategy.BLUE_GREEN));
+        App.of("api", Replicas.between(2, 8), 1)
+            .withRollout(Rollout.of(Rollout.Strategy.BLUE_GREEN));
 
     Plan plan = Sizing.plan(new Deployment(SERVER, List.of(api)));
 

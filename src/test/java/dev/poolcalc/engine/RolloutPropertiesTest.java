@@ -46,8 +46,7 @@ class RolloutPropertiesTest {
     assertThat(recreate.status()).isEqualTo(without.status());
     assertThat(recreate.apps())
         .extracting(AppPlan::connectionLimit)
-        .containsExactlyElementsOf(
-            without.apps().stream().map(AppPlan::connectionLimit).toList());
+        .containsExactlyElementsOf(without.apps().stream().map(AppPlan::connectionLimit).toList());
   }
 
   private static Deployment deployment(List<Integer> replicas, Rollout rollout) {

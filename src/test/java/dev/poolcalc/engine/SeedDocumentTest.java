@@ -13,7 +13,8 @@ class SeedDocumentTest {
 
   @Test
   void productionExampleGivesSeventeenPerInstanceAndEightyFiveInAll() {
-    Plan plan = Sizing.plan(Deployments.of(100, 15, app("exchanger-web", 3), app("exchanger-telegram", 2)));
+    Plan plan =
+        Sizing.plan(Deployments.of(100, 15, app("exchanger-web", 3), app("exchanger-telegram", 2)));
 
     assertThat(plan.apps()).extracting(AppPlan::connectionLimit).containsExactly(17L, 17L);
     assertThat(plan.totalInstances()).isEqualTo(5);
@@ -25,8 +26,7 @@ class SeedDocumentTest {
 
   @Test
   void scenarioOneOneReplicaEachAtTwentyUsesFortyOfHundred() {
-    Plan plan =
-        Sizing.plan(Deployments.of(100, 15, fixed("web", 1, 20), fixed("bot", 1, 20)));
+    Plan plan = Sizing.plan(Deployments.of(100, 15, fixed("web", 1, 20), fixed("bot", 1, 20)));
 
     assertThat(plan.totalConnections()).isEqualTo(40);
     assertThat(plan.freeConnections()).isEqualTo(60);
@@ -35,8 +35,7 @@ class SeedDocumentTest {
 
   @Test
   void scenarioTwoScaledOutAtTwentyUsesAllHundredAndPostgresRefusesTheLastThree() {
-    Plan plan =
-        Sizing.plan(Deployments.of(100, 15, fixed("web", 3, 20), fixed("bot", 2, 20)));
+    Plan plan = Sizing.plan(Deployments.of(100, 15, fixed("web", 3, 20), fixed("bot", 2, 20)));
 
     assertThat(plan.apps()).extracting(AppPlan::totalConnections).containsExactly(60L, 40L);
     assertThat(plan.totalConnections()).isEqualTo(100);
@@ -49,8 +48,7 @@ class SeedDocumentTest {
 
   @Test
   void scenarioThreeOptimizedUsesSixtyFiveAndLeavesThirtyFive() {
-    Plan plan =
-        Sizing.plan(Deployments.of(100, 15, fixed("web", 3, 15), fixed("bot", 2, 10)));
+    Plan plan = Sizing.plan(Deployments.of(100, 15, fixed("web", 3, 15), fixed("bot", 2, 10)));
 
     assertThat(plan.apps()).extracting(AppPlan::totalConnections).containsExactly(45L, 20L);
     assertThat(plan.totalConnections()).isEqualTo(65);

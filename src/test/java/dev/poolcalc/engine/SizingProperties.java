@@ -55,7 +55,8 @@ class SizingProperties {
   }
 
   @Property
-  void weightedLimitsAreProportionalWithinOne(@ForAll("weightedDeployments") Deployment deployment) {
+  void weightedLimitsAreProportionalWithinOne(
+      @ForAll("weightedDeployments") Deployment deployment) {
     Plan plan = Sizing.plan(deployment);
     BigDecimal remaining = BigDecimal.valueOf(plan.split().remaining());
     BigDecimal w = plan.split().totalWeight();
@@ -69,7 +70,8 @@ class SizingProperties {
         assertThat(given.subtract(exact).abs()).isLessThanOrEqualTo(w);
       }
     }
-    assertThat(plan.totalConnections()).isLessThanOrEqualTo(plan.budget().budget() + fixedOverflow(plan));
+    assertThat(plan.totalConnections())
+        .isLessThanOrEqualTo(plan.budget().budget() + fixedOverflow(plan));
   }
 
   @Property
@@ -105,7 +107,8 @@ class SizingProperties {
 
   @Property
   void headroomCapIsExactDecimalFloor(
-      @ForAll @IntRange(min = 1, max = 262_143) int max, @ForAll @IntRange(min = 1, max = 100) int hundredths) {
+      @ForAll @IntRange(min = 1, max = 262_143) int max,
+      @ForAll @IntRange(min = 1, max = 100) int hundredths) {
     BigDecimal headroom = BigDecimal.valueOf(hundredths, 2);
     Budget budget = Budget.of(Database.of(max, Reserve.connections(0)).withHeadroom(headroom));
 

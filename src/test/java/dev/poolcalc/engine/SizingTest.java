@@ -59,7 +59,13 @@ class SizingTest {
   void usableSubtractsPostgresReservedSlots() {
     Database db =
         new Database(
-            Optional.empty(), 100, Reserve.connections(15), BigDecimal.ONE, 5, 10, Optional.empty());
+            Optional.empty(),
+            100,
+            Reserve.connections(15),
+            BigDecimal.ONE,
+            5,
+            10,
+            Optional.empty());
 
     assertThat(Budget.of(db).usable()).isEqualTo(85);
   }
@@ -106,8 +112,7 @@ class SizingTest {
     // Leftover 85 − 77 = 8: big (10 instances) does not fit, small (1) does.
     Plan plan =
         Sizing.plan(
-            Deployments.of(
-                100, 15, app("big", 10).withWeight(BigDecimal.ONE), app("small", 1)));
+            Deployments.of(100, 15, app("big", 10).withWeight(BigDecimal.ONE), app("small", 1)));
 
     assertThat(plan.app("big").orElseThrow().connectionLimit()).isEqualTo(7);
     assertThat(plan.app("small").orElseThrow().connectionLimit()).isEqualTo(8);
@@ -215,8 +220,7 @@ class SizingTest {
     assertThatThrownBy(() -> Replicas.between(3, 2)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> App.of("x", Replicas.fixed(1), 0))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () -> app("x", 1).withConnectionLimit(3).withWeight(BigDecimal.ONE))
+    assertThatThrownBy(() -> app("x", 1).withConnectionLimit(3).withWeight(BigDecimal.ONE))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Database.of(100, Reserve.connections(0)).withHeadroom(BigDecimal.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
