@@ -149,7 +149,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private boolean passes(Status status) {
-    return status == Status.OK || status == Status.WARNING && !strict;
+    return status == Status.OK || (status == Status.WARNING && !strict);
   }
 
   private static int exitCode(CheckedFile result) {

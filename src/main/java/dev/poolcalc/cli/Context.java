@@ -1,5 +1,6 @@
 package dev.poolcalc.cli;
 
+import java.io.Console;
 import java.io.InputStream;
 import java.util.Map;
 
@@ -14,7 +15,24 @@ public record Context(InputStream stdin, Map<String, String> env, boolean termin
   }
 
   public static Context system() {
-    return new Context(System.in, System.getenv(), System.console() != null);
+    return new Context(System.in, System.getenv(), stdoutIsTerminal());
+  }
+
+  /**
+   * Up to JDK 21 a console exists only when standard input and output are a terminal. From JDK 22
+   * System.console() is never null, and Console.isTerminal() (not in Java 17's API, so called
+   * reflectively) tells a terminal from a pipe.
+   */
+  static boolean stdoutIsTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org) or TERM=dumb. */

@@ -380,14 +380,14 @@ public record PostgresUrl(
     StringBuilder out = new StringBuilder(text.length());
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if (c >= 'A' && c <= 'Z'
-          || c >= 'a' && c <= 'z'
-          || c >= '0' && c <= '9'
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
           || c == '-'
           || c == '.'
           || c == '_'
           || c == '~'
-          || c < 0x80 && alsoKeep.indexOf(c) >= 0) {
+          || (c < 0x80 && alsoKeep.indexOf(c) >= 0)) {
         out.append((char) c);
       } else {
         out.append('%')

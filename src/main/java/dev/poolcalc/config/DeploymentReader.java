@@ -314,11 +314,11 @@ public final class DeploymentReader {
     if (name.isEmpty() || replicas.isEmpty()) {
       return Optional.empty();
     }
-    if (app.has("processes") && processes.isEmpty()
-        || app.has("connection_limit") && limit.isEmpty()
-        || app.has("weight") && weight.isEmpty()
-        || app.has("rollout") && rollout.isEmpty()
-        || app.has("client") && client.isEmpty()) {
+    if ((app.has("processes") && processes.isEmpty())
+        || (app.has("connection_limit") && limit.isEmpty())
+        || (app.has("weight") && weight.isEmpty())
+        || (app.has("rollout") && rollout.isEmpty())
+        || (app.has("client") && client.isEmpty())) {
       return Optional.empty();
     }
     return Optional.of(
@@ -372,8 +372,8 @@ public final class DeploymentReader {
     Optional<Rollout.Step> surge = step(r, "max_surge", false);
     Optional<Rollout.Step> unavailable = step(r, "max_unavailable", true);
     if (strategy.isEmpty()
-        || r.has("max_surge") && surge.isEmpty()
-        || r.has("max_unavailable") && unavailable.isEmpty()) {
+        || (r.has("max_surge") && surge.isEmpty())
+        || (r.has("max_unavailable") && unavailable.isEmpty())) {
       return Optional.empty();
     }
     if (strategy.get() != Rollout.Strategy.ROLLING) {
@@ -495,7 +495,7 @@ public final class DeploymentReader {
       OptionalLong max =
           r.requiredInteger("max", 1, MAX_REPLICAS, "the most replicas the autoscaler may run");
       OptionalLong min = r.optionalInteger("min", 0, MAX_REPLICAS);
-      if (max.isEmpty() || r.has("min") && min.isEmpty()) {
+      if (max.isEmpty() || (r.has("min") && min.isEmpty())) {
         return Optional.empty();
       }
       long lo = min.orElse(Math.min(1, max.getAsLong()));

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Expands {@code ${NAME}} and {@code ${NAME:-default}} in string values from the environment, so
- * a deployment file can name a secret without holding it. A variable that is not set is a
- * problem naming it; {@code $${} writes a literal {@code ${}.
+ * Expands <code>${NAME}</code> and <code>${NAME:-default}</code> in string values from the
+ * environment, so a deployment file can name a secret without holding it. A variable that is not
+ * set is a problem naming it; <code>$${</code> writes a literal <code>${</code>.
  *
- * <p>Problems quote what the file says ({@code ${DB_PASSWORD}}), never a resolved value.
+ * <p>Problems quote what the file says (<code>${DB_PASSWORD}</code>), never a resolved value.
  */
 final class Variables {
 
@@ -41,8 +41,8 @@ final class Variables {
   }
 
   /**
-   * The text with every variable replaced, or empty after recording a problem at {@code at}.
-   * Text without {@code ${} comes back unchanged.
+   * The text with every variable replaced, or empty after recording a problem at {@code at}. Text
+   * without <code>${</code> comes back unchanged.
    */
   Optional<String> expand(String text, String keyPath, SourceLocation at, Context context) {
     if (!text.contains("${")) {
@@ -63,7 +63,7 @@ final class Variables {
         continue;
       }
       String value = env.get(s.name);
-      if (value == null || value.isEmpty() && s.fallback != null) {
+      if (value == null || (value.isEmpty() && s.fallback != null)) {
         value = s.fallback;
       }
       if (value == null) {
@@ -194,9 +194,9 @@ final class Variables {
     StringBuilder out = new StringBuilder(value.length());
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if (c >= 'A' && c <= 'Z'
-          || c >= 'a' && c <= 'z'
-          || c >= '0' && c <= '9'
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
           || c == '-'
           || c == '.'
           || c == '_'

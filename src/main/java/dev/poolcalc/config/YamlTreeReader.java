@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.poolcalc.config.YamlNode.Entry;
-import dev.poolcalc.config.YamlNode.Key;
 import dev.poolcalc.config.YamlNode.Mapping;
 import dev.poolcalc.config.YamlNode.Scalar;
 import dev.poolcalc.config.YamlNode.ScalarKind;
@@ -39,7 +38,7 @@ public final class YamlTreeReader {
 
   private final String file;
   private final Map<String, YamlNode> anchors = new HashMap<>();
-  private final Map<YamlNode, Integer> sizes = new IdentityHashMap<>();
+  private final IdentityHashMap<YamlNode, Integer> sizes = new IdentityHashMap<>();
   private long expanded;
 
   private YamlTreeReader(String file) {
@@ -115,7 +114,7 @@ public final class YamlTreeReader {
                     + previous.key().location().line()
                     + "); keep one"));
       }
-      entries.put(name, new Entry(new Key(name, keyAt), value));
+      entries.put(name, new Entry(new YamlNode.Key(name, keyAt), value));
     }
     if (token != JsonToken.END_OBJECT) {
       throw new InvalidInputException(Problem.at(at, "unexpected end of a mapping"));
@@ -225,7 +224,7 @@ public final class YamlTreeReader {
       return "syntax error";
     }
     List<String> kept = new ArrayList<>();
-    for (String line : raw.split("\\R")) {
+    for (String line : raw.lines().toList()) {
       String trimmed = line.trim();
       if (trimmed.isEmpty()
           || trimmed.startsWith("in 'reader'")

@@ -75,7 +75,14 @@ public record CheckedFile(
 
   /** Orders results: ok, warning, error, invalid. */
   int severity() {
-    return plan.map(p -> p.status().ordinal()).orElse(3);
+    return plan.map(
+            p ->
+                switch (p.status()) {
+                  case OK -> 0;
+                  case WARNING -> 1;
+                  case ERROR -> 2;
+                })
+        .orElse(3);
   }
 
   /** The worst status label among several files. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The plan's arithmetic worked step by step in plain words, for every app or for one: what counts
@@ -20,6 +21,8 @@ import java.util.Optional;
  * what to set in each app's client library.
  */
 public final class Explanation {
+
+  private static final Pattern SPACES = Pattern.compile(" +");
 
   private static final int WIDTH = 96;
   private static final String INDENT = "   ";
@@ -35,6 +38,8 @@ public final class Explanation {
   }
 
   /**
+   * Explains the plan in plain words.
+   *
    * @param only the app to explain; empty for all of them
    * @param databaseUrls each app's connection URL, password masked
    * @param settings each app's client settings
@@ -317,7 +322,7 @@ public final class Explanation {
   private void paragraph(String text) {
     List<String> chunks = new ArrayList<>();
     String previous = "";
-    for (String word : text.trim().split(" +")) {
+    for (String word : SPACES.split(text.trim())) {
       if (!chunks.isEmpty() && (OPERATORS.contains(word) || OPERATORS.contains(previous))) {
         chunks.set(chunks.size() - 1, chunks.get(chunks.size() - 1) + " " + word);
       } else {

@@ -43,14 +43,15 @@ final class HeldConnections implements AutoCloseable {
     connections.add(connection);
     Statement st = connection.createStatement();
     running.add(st);
-    queries.submit(
-        () -> {
-          try {
-            st.execute("SELECT pg_sleep(60)");
-          } catch (SQLException e) {
-            // Cancelled on close: what we wanted.
-          }
-        });
+    var unused =
+        queries.submit(
+            () -> {
+              try {
+                st.execute("SELECT pg_sleep(60)");
+              } catch (SQLException e) {
+                // Cancelled on close: what we wanted.
+              }
+            });
     return connection;
   }
 
