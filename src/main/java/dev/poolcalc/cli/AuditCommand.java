@@ -10,7 +10,6 @@ import dev.poolcalc.engine.AuditStatus;
 import dev.poolcalc.engine.Observation;
 import dev.poolcalc.render.AuditJsonRenderer;
 import dev.poolcalc.render.AuditTableRenderer;
-import dev.poolcalc.render.Style;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -80,9 +79,7 @@ final class AuditCommand implements Callable<Integer> {
     AuditComparison audit = AuditComparison.of(Planner.plan(file.deployment()), seen);
     String text =
         switch (format) {
-          case table ->
-              AuditTableRenderer.render(
-                  audit, target.endpoint(), context.color() ? Style.COLOR : Style.PLAIN);
+          case table -> AuditTableRenderer.render(audit, target.endpoint(), context.style());
           case json -> AuditJsonRenderer.render(audit);
         };
     spec.commandLine().getOut().print(text);

@@ -97,8 +97,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     String text =
         switch (format) {
-          case text ->
-              CheckText.render(results, strict, context.color() ? Style.COLOR : Style.PLAIN);
+          case text -> CheckText.render(results, strict, context.style());
           case json -> CheckJson.render(results, strict);
           case markdown -> CheckMarkdown.render(results, strict);
           case github ->

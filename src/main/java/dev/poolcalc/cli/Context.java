@@ -1,5 +1,6 @@
 package dev.poolcalc.cli;
 
+import dev.poolcalc.render.Style;
 import java.io.Console;
 import java.io.InputStream;
 import java.util.Map;
@@ -36,8 +37,10 @@ public record Context(InputStream stdin, Map<String, String> env, boolean termin
   }
 
   /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org) or TERM=dumb. */
-  public boolean color() {
+  public Style style() {
     String noColor = env.get("NO_COLOR");
-    return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
+    boolean color =
+        terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
+    return color ? Style.COLOR : Style.PLAIN;
   }
 }

@@ -4,7 +4,6 @@ import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.render.JsonRenderer;
 import dev.poolcalc.render.MarkdownRenderer;
-import dev.poolcalc.render.Style;
 import dev.poolcalc.render.TableRenderer;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,9 +63,7 @@ final class PlanCommand implements Callable<Integer> {
     Map<String, String> urls = settings.maskedUrls();
     String text =
         switch (format) {
-          case table ->
-              TableRenderer.render(
-                  plan, urls, settings.display(), context.color() ? Style.COLOR : Style.PLAIN);
+          case table -> TableRenderer.render(plan, urls, settings.display(), context.style());
           case json -> JsonRenderer.render(plan, urls, settings.display());
           case markdown -> MarkdownRenderer.render(plan);
         };

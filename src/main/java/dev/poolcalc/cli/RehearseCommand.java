@@ -9,7 +9,6 @@ import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.RehearsalResult;
 import dev.poolcalc.render.RehearsalRenderer;
-import dev.poolcalc.render.Style;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -109,9 +108,7 @@ final class RehearseCommand implements Callable<Integer> {
     }
     spec.commandLine()
         .getOut()
-        .print(
-            RehearsalRenderer.render(
-                result, target.endpoint(), context.color() ? Style.COLOR : Style.PLAIN));
+        .print(RehearsalRenderer.render(result, target.endpoint(), context.style()));
     spec.commandLine().getOut().flush();
     return result.held() ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
