@@ -85,11 +85,6 @@ public final class DeploymentReader {
     this.variables = new Variables(env, problems);
   }
 
-  /** Reads a file without an environment: any ${NAME} without a default is a problem. */
-  public static DeploymentFile read(String path, InputStream stdin) throws InvalidInputException {
-    return read(path, stdin, Map.of());
-  }
-
   /**
    * Reads a file, or standard input when {@code path} is {@code -}, expanding ${NAME} in string
    * values from {@code env}.

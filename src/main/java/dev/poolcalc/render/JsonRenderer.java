@@ -29,10 +29,6 @@ public final class JsonRenderer {
 
   private JsonRenderer() {}
 
-  public static String render(Plan plan, Map<String, String> databaseUrls) {
-    return render(plan, databaseUrls, Map.of());
-  }
-
   /** The plan with each app's client settings ({@code settings}) where given. */
   public static String render(
       Plan plan, Map<String, String> databaseUrls, Map<String, AppSettings> settings) {

@@ -25,10 +25,6 @@ public final class TableRenderer {
 
   private TableRenderer() {}
 
-  public static String render(Plan plan, Map<String, String> databaseUrls, Style style) {
-    return render(plan, databaseUrls, Map.of(), style);
-  }
-
   /** The table, with a block of each app's client settings when some app is not plain Prisma. */
   public static String render(
       Plan plan, Map<String, String> databaseUrls, Map<String, AppSettings> settings, Style style) {

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,9 @@ class RehearseCommandTest {
     PostgresServer server = PostgresServer.version(version);
     server.awaitNoClients();
     Plan plan =
-        Sizing.plan(DeploymentReader.read(SCENARIO_2, InputStream.nullInputStream()).deployment());
+        Sizing.plan(
+            DeploymentReader.read(SCENARIO_2, InputStream.nullInputStream(), Map.of())
+                .deployment());
     long predicted = plan.budget().usable() + 1;
 
     Cli.Result result = rehearse(server, SCENARIO_2);
