@@ -10,6 +10,7 @@ import dev.poolcalc.engine.AuditStatus;
 import dev.poolcalc.engine.Observation;
 import dev.poolcalc.render.AuditJsonRenderer;
 import dev.poolcalc.render.AuditTableRenderer;
+import dev.poolcalc.report.Report;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -76,7 +77,7 @@ final class AuditCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("poolcalc: error: " + e.getMessage());
       return ExitCode.UNREACHABLE;
     }
-    AuditComparison audit = AuditComparison.of(Planner.plan(file.deployment()), seen);
+    AuditComparison audit = AuditComparison.of(Report.of(file).plan(), seen);
     String text =
         switch (format) {
           case table -> AuditTableRenderer.render(audit, target.endpoint(), context.style());

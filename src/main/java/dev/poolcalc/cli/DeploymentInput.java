@@ -7,6 +7,7 @@ import dev.poolcalc.config.DeploymentReader;
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Problem;
 import dev.poolcalc.config.SourceLocation;
+import dev.poolcalc.report.Report;
 import picocli.CommandLine.Parameters;
 
 /** The deployment file argument that every planning command takes. */
@@ -24,6 +25,11 @@ final class DeploymentInput {
    */
   DeploymentFile load(Context context) throws InvalidInputException {
     return loadPath(path, context);
+  }
+
+  /** Reads the file and plans it with every finding and each app's client settings. */
+  Report report(Context context) throws InvalidInputException {
+    return Report.of(load(context));
   }
 
   static DeploymentFile loadPath(String path, Context context) throws InvalidInputException {

@@ -1,34 +1,23 @@
 package dev.poolcalc.cli;
 
-import dev.poolcalc.clients.ClientSettings;
-import dev.poolcalc.clients.PostgresUrl;
+import dev.poolcalc.clients.EnvVar;
 import dev.poolcalc.config.DeploymentFile;
 import dev.poolcalc.config.InvalidInputException;
-import dev.poolcalc.config.Problem;
-import dev.poolcalc.config.SourceLocation;
 import dev.poolcalc.engine.AppPlan;
-import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Status;
+import dev.poolcalc.output.EnvFiles;
+import dev.poolcalc.output.WriteFailedException;
 import dev.poolcalc.render.Dotenv;
-import dev.poolcalc.render.EnvVar;
-import java.io.PrintWriter;
+import dev.poolcalc.render.EnvText;
+import dev.poolcalc.report.Report;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code poolcalc env}: each app's settings as .env lines, printed or written to one 0600 file per
@@ -55,9 +44,7 @@ import picocli.CommandLine.Spec;
     })
 final class EnvCommand implements Callable<Integer> {
 
-  @ParentCommand Main.Poolcalc parent;
-
-  @Spec CommandSpec spec;
+  @Mixin Io io;
 
   @Mixin DeploymentInput input;
 
@@ -82,137 +69,45 @@ final class EnvCommand implements Callable<Integer> {
   boolean force;
 
   @Override
-  public Integer call() throws InvalidInputException {
+  public Integer call() throws InvalidInputException, WriteFailedException {
     validateOptions();
-    Context context = parent.context();
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    DeploymentFile file = input.load(context);
-    PostgresUrl base = baseUrl(file);
-    Plan plan = Planner.plan(file.deployment());
-    List<AppPlan> apps = selectedApps(plan);
-    if (plan.status() == Status.ERROR) {
-      err.println(
-          "poolcalc: error: "
-              + file.file()
-              + " does not fit its server (status error), so these settings would be refused;"
-              + " nothing was written. Run 'poolcalc check "
-              + file.file()
-              + "' for what would fit.");
-      return ExitCode.CHECK_FAILED;
-    }
-    if (plan.status() == Status.WARNING) {
-      err.println(
-          "poolcalc: warning: "
-              + file.file()
-              + " is over its budget (status warning); run 'poolcalc check "
-              + file.file()
-              + "' for what would fit.");
-    }
-    String generated =
-        "written by poolcalc env from " + file.file() + "; rerun it instead of editing";
-    if (outDir == null) {
-      List<Dotenv.Block> blocks = new ArrayList<>();
-      for (AppPlan a : apps) {
-        blocks.add(block(plan, base, a));
+    DeploymentFile file = input.load(io.context());
+    EnvText.requireUrl(file);
+    Report report = Report.of(file);
+    List<AppPlan> apps =
+        app == null ? report.plan().apps() : List.of(AppChoice.require(report, app));
+    Status status = report.plan().status();
+    if (status != Status.OK) {
+      io.err().println(EnvText.notFitting(file.file(), status));
+      if (status == Status.ERROR) {
+        return ExitCode.CHECK_FAILED;
       }
-      out.print("# " + generated + "\n\n" + Dotenv.render(blocks));
-      out.flush();
+    }
+    Optional<String> urlVariable = Optional.ofNullable(variable);
+    if (outDir == null) {
+      io.print(EnvText.heading(file.file()) + "\n" + Dotenv.render(report, apps, urlVariable));
       return ExitCode.OK;
     }
-    Map<String, String> files = new LinkedHashMap<>();
-    for (AppPlan a : apps) {
-      files.put(a.name() + ".env", "# " + generated + "\n" + Dotenv.render(block(plan, base, a)));
+    for (Path written :
+        EnvFiles.writeAll(outDir, EnvText.files(report, apps, urlVariable), force)) {
+      io.out().println("wrote " + written + " (mode 0600)");
     }
-    refuseCaseCollisions(apps);
-    for (Path written : EnvFiles.writeAll(outDir, files, force)) {
-      out.println("wrote " + written + " (mode 0600)");
-    }
-    out.flush();
+    io.out().flush();
     return ExitCode.OK;
-  }
-
-  private Dotenv.Block block(Plan plan, PostgresUrl base, AppPlan a) {
-    return new Dotenv.Block(Dotenv.header(plan, a), variablesFor(base, a));
-  }
-
-  /**
-   * The variables one app needs, with real values, as its client library renders them; --var
-   * renames the connection URL variable.
-   */
-  List<EnvVar> variablesFor(PostgresUrl base, AppPlan a) {
-    ClientSettings settings = ClientSettings.render(a, Optional.of(base));
-    Optional<String> urlName = settings.url().map(dev.poolcalc.clients.EnvVar::name);
-    List<EnvVar> vars = new ArrayList<>();
-    for (dev.poolcalc.clients.EnvVar v : settings.env()) {
-      boolean isUrl = urlName.filter(v.name()::equals).isPresent();
-      vars.add(new EnvVar(isUrl && variable != null ? variable : v.name(), v.value()));
-    }
-    return vars;
   }
 
   private void validateOptions() {
     if (variable != null && !EnvVar.validName(variable)) {
       throw new ParameterException(
-          spec.commandLine(),
+          io.spec.commandLine(),
           "--var \""
               + variable
               + "\" is not a variable name: use letters, digits and '_', not starting with a"
               + " digit");
     }
     if (force && outDir == null) {
-      throw new ParameterException(spec.commandLine(), "--force only applies with --out-dir DIR");
-    }
-  }
-
-  private static PostgresUrl baseUrl(DeploymentFile file) throws InvalidInputException {
-    var url = file.deployment().database().url();
-    if (url.isEmpty()) {
-      SourceLocation at = file.location("database").orElse(new SourceLocation(file.file(), 1, 1));
-      throw new InvalidInputException(
-          Problem.at(
-              at,
-              "database.url is not set, and env renders each app's URL from it; add"
-                  + " url: postgresql://user:${DB_PASSWORD}@host:5432/dbname"));
-    }
-    // DeploymentInput has already refused a URL that does not parse.
-    return PostgresUrl.parse(url.get());
-  }
-
-  private List<AppPlan> selectedApps(Plan plan) {
-    if (app == null) {
-      return plan.apps();
-    }
-    return plan.app(app)
-        .map(List::of)
-        .orElseThrow(
-            () ->
-                new ParameterException(
-                    spec.commandLine(),
-                    "--app: no app named \""
-                        + app
-                        + "\"; the file has "
-                        + plan.apps().stream()
-                            .map(AppPlan::name)
-                            .collect(Collectors.joining(", "))));
-  }
-
-  /** On macOS and Windows, Web.env and web.env are one file: refuse rather than overwrite. */
-  private static void refuseCaseCollisions(List<AppPlan> apps) throws InvalidInputException {
-    Map<String, String> seen = new HashMap<>();
-    for (AppPlan a : apps) {
-      String first = seen.putIfAbsent(a.name().toLowerCase(Locale.ROOT), a.name());
-      if (first != null) {
-        throw new InvalidInputException(
-            Problem.inFile(
-                a.name() + ".env",
-                "apps \""
-                    + first
-                    + "\" and \""
-                    + a.name()
-                    + "\" differ only in case, so their files would collide on some file"
-                    + " systems; rename one"));
-      }
+      throw new ParameterException(
+          io.spec.commandLine(), "--force only applies with --out-dir DIR");
     }
   }
 }

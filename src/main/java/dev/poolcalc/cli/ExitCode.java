@@ -15,6 +15,9 @@ public final class ExitCode {
   /** The database server could not be reached. */
   public static final int UNREACHABLE = 3;
 
+  /** A file could not be written (permission denied, no space left): the disk, not the input. */
+  public static final int WRITE_FAILED = 4;
+
   /** A bug in poolcalc itself; the message asks for --debug. */
   public static final int INTERNAL_ERROR = 70;
 

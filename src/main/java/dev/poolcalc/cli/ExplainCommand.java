@@ -1,20 +1,13 @@
 package dev.poolcalc.cli;
 
-import dev.poolcalc.config.DeploymentFile;
 import dev.poolcalc.config.InvalidInputException;
-import dev.poolcalc.config.Problem;
-import dev.poolcalc.engine.AppPlan;
-import dev.poolcalc.engine.Plan;
 import dev.poolcalc.render.Explanation;
+import dev.poolcalc.report.Report;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code poolcalc explain}: the plan's arithmetic worked step by step in plain words. */
 @Command(
@@ -36,9 +29,7 @@ import picocli.CommandLine.Spec;
     })
 final class ExplainCommand implements Callable<Integer> {
 
-  @ParentCommand Main.Poolcalc parent;
-
-  @Spec CommandSpec spec;
+  @Mixin Io io;
 
   @Mixin DeploymentInput input;
 
@@ -50,24 +41,11 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InvalidInputException {
-    DeploymentFile file = input.load(parent.context());
-    Plan plan = Planner.plan(file.deployment());
-    if (app != null && plan.app(app).isEmpty()) {
-      throw new InvalidInputException(
-          Problem.inFile(
-              file.file(),
-              "--app: no app named \""
-                  + app
-                  + "\"; the apps are "
-                  + plan.apps().stream().map(AppPlan::name).collect(Collectors.joining(", "))));
+    Report report = input.report(io.context());
+    if (app != null) {
+      AppChoice.require(report, app);
     }
-    Settings settings = Settings.of(plan);
-    spec.commandLine()
-        .getOut()
-        .print(
-            Explanation.render(
-                plan, Optional.ofNullable(app), settings.maskedUrls(), settings.display()));
-    spec.commandLine().getOut().flush();
+    io.print(Explanation.render(report, Optional.ofNullable(app)));
     return ExitCode.OK;
   }
 }

@@ -1,7 +1,10 @@
 package dev.poolcalc.cli;
 
+import dev.poolcalc.audit.RehearsalRefusedException;
+import dev.poolcalc.audit.ServerUnreachableException;
 import dev.poolcalc.config.InvalidInputException;
-import dev.poolcalc.config.Problem;
+import dev.poolcalc.output.WriteFailedException;
+import dev.poolcalc.report.Report;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -26,11 +29,6 @@ public final class Main {
     out.flush();
     err.flush();
     System.exit(code);
-  }
-
-  /** Runs one command line with the real standard input and environment. */
-  public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return run(Context.system(), out, err, args);
   }
 
   /** Runs one command line; tests call this in-process with their own context. */
@@ -81,7 +79,8 @@ public final class Main {
         "  poolcalc rehearse deployment.yaml --db-env STAGING_DATABASE_URL --yes",
         "  poolcalc help plan",
         "",
-        "Exit status: 0 ok, 1 check failed, 2 invalid input or usage, 3 server unreachable."
+        "Exit status: 0 ok, 1 check failed, 2 invalid input or usage, 3 server unreachable,"
+            + " 4 a file could not be written."
       })
   static final class Poolcalc implements Callable<Integer> {
 
@@ -122,26 +121,46 @@ public final class Main {
     return ExitCode.INVALID_INPUT;
   }
 
+  /**
+   * The one place an exception from a command becomes an exit code and a message. Commands throw;
+   * they never print an error and return a code themselves.
+   */
   private static int handleExecutionException(
       Exception e, CommandLine cli, ParseResult parseResult) {
     PrintWriter err = cli.getErr();
-    if (e instanceof InvalidInputException invalid) {
-      for (Problem problem : invalid.problems()) {
-        err.println(problem);
+    int code = exitCode(e, err);
+    if (code == ExitCode.INTERNAL_ERROR) {
+      Object root = cli.getCommandSpec().root().userObject();
+      if (root instanceof Poolcalc top && top.debug) {
+        e.printStackTrace(err);
       }
+      err.println("poolcalc: internal error: " + e + " (run with --debug for details)");
+    }
+    err.flush();
+    return code;
+  }
+
+  private static int exitCode(Exception e, PrintWriter err) {
+    if (e instanceof InvalidInputException invalid) {
+      invalid.problems().forEach(err::println);
       return ExitCode.INVALID_INPUT;
     }
     if (e instanceof ArithmeticException) {
-      err.println(
-          "poolcalc: error: the numbers in this file are too large to add up exactly;"
-              + " check replicas, processes and connection_limit");
+      err.println("poolcalc: error: " + Report.TOO_LARGE);
       return ExitCode.INVALID_INPUT;
     }
-    Object root = cli.getCommandSpec().root().userObject();
-    if (root instanceof Poolcalc top && top.debug) {
-      e.printStackTrace(err);
+    if (e instanceof RehearsalRefusedException refused) {
+      err.println("poolcalc: error: not rehearsing: " + refused.getMessage());
+      return ExitCode.INVALID_INPUT;
     }
-    err.println("poolcalc: internal error: " + e + " (run with --debug for details)");
+    if (e instanceof ServerUnreachableException unreachable) {
+      err.println("poolcalc: error: " + unreachable.getMessage());
+      return ExitCode.UNREACHABLE;
+    }
+    if (e instanceof WriteFailedException failed) {
+      err.println(failed.getMessage());
+      return ExitCode.WRITE_FAILED;
+    }
     return ExitCode.INTERNAL_ERROR;
   }
 }

@@ -1,18 +1,14 @@
 package dev.poolcalc.cli;
 
 import dev.poolcalc.config.InvalidInputException;
-import dev.poolcalc.engine.Plan;
 import dev.poolcalc.render.JsonRenderer;
 import dev.poolcalc.render.MarkdownRenderer;
 import dev.poolcalc.render.TableRenderer;
-import java.util.Map;
+import dev.poolcalc.report.Report;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code poolcalc plan}: every app's connection_limit, the totals and the arithmetic. */
 @Command(
@@ -42,9 +38,7 @@ final class PlanCommand implements Callable<Integer> {
     markdown
   }
 
-  @ParentCommand Main.Poolcalc parent;
-
-  @Spec CommandSpec spec;
+  @Mixin Io io;
 
   @Mixin DeploymentInput input;
 
@@ -57,18 +51,13 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InvalidInputException {
-    Context context = parent.context();
-    Plan plan = Planner.plan(input.load(context).deployment());
-    Settings settings = Settings.of(plan);
-    Map<String, String> urls = settings.maskedUrls();
-    String text =
+    Report report = input.report(io.context());
+    io.print(
         switch (format) {
-          case table -> TableRenderer.render(plan, urls, settings.display(), context.style());
-          case json -> JsonRenderer.render(plan, urls, settings.display());
-          case markdown -> MarkdownRenderer.render(plan);
-        };
-    spec.commandLine().getOut().print(text);
-    spec.commandLine().getOut().flush();
+          case table -> TableRenderer.render(report, io.context().style());
+          case json -> JsonRenderer.render(report);
+          case markdown -> MarkdownRenderer.render(report.plan());
+        });
     return ExitCode.OK;
   }
 }

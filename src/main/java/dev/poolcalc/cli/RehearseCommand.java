@@ -9,6 +9,7 @@ import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.RehearsalResult;
 import dev.poolcalc.render.RehearsalRenderer;
+import dev.poolcalc.report.Report;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -74,7 +75,7 @@ final class RehearseCommand implements Callable<Integer> {
     Context context = parent.context();
     PrintWriter err = spec.commandLine().getErr();
     DeploymentFile file = input.load(context);
-    Plan plan = Planner.plan(file.deployment());
+    Plan plan = Report.of(file).plan();
     long most = plan.totalConnections() + 1;
     if (!yes) {
       err.println(

@@ -1,6 +1,5 @@
 package dev.poolcalc.clients;
 
-import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Client;
 import java.util.List;
 import java.util.Objects;
@@ -30,19 +29,6 @@ public record ClientSettings(
     Objects.requireNonNull(snippet, "snippet");
     env = List.copyOf(env);
     settings = List.copyOf(settings);
-  }
-
-  /** Renders the settings of the app's client from its plan row and the file's base URL. */
-  public static ClientSettings render(AppPlan app, Optional<PostgresUrl> base) {
-    return switch (app.app().client()) {
-      case PRISMA -> PrismaSettings.render(app, base);
-      case PRISMA_PG, NODE_POSTGRES -> PgPoolSettings.render(app, base);
-      case HIKARI -> HikariSettings.render(app, base);
-      case PGX -> PgxSettings.render(app, base);
-      case SQLALCHEMY -> SqlAlchemySettings.render(app, base);
-      case RAILS -> RailsSettings.render(app, base);
-      case GENERIC -> GenericSettings.render(app, base);
-    };
   }
 
   /** The connection URL with its password masked: safe for plans, logs and CI output. */

@@ -2,14 +2,13 @@ package dev.poolcalc.config;
 
 import dev.poolcalc.config.YamlNode.Mapping;
 import dev.poolcalc.config.YamlNode.Scalar;
-import dev.poolcalc.config.YamlNode.ScalarKind;
 import dev.poolcalc.config.YamlNode.Sequence;
+import dev.poolcalc.engine.Amount;
 import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Database;
 import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.Replicas;
-import dev.poolcalc.engine.Reserve;
 import dev.poolcalc.engine.Rollout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -73,7 +71,6 @@ public final class DeploymentReader {
   static final Set<String> ROLLOUT_KEYS = ordered("strategy", "max_surge", "max_unavailable");
 
   private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]{1,63}");
-  private static final Pattern PERCENT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*%\\s*");
 
   private final String file;
   private final Problems problems = new Problems();
@@ -174,7 +171,7 @@ public final class DeploymentReader {
     OptionalLong max =
         db.requiredInteger(
             "max_connections", 1, MAX_CONNECTIONS_LIMIT, "the server's max_connections setting");
-    Optional<Reserve> reserve = reserve(db, max);
+    Optional<Amount> reserve = reserve(db, max);
     BigDecimal headroom =
         db.optionalDecimal("headroom", BigDecimal.ONE, "a number in (0, 1], such as 0.85")
             .orElse(Database.DEFAULT_HEADROOM);
@@ -201,50 +198,31 @@ public final class DeploymentReader {
   }
 
   /** An integer count, or "P%" of max_connections; either way less than max_connections. */
-  private Optional<Reserve> reserve(Fields db, OptionalLong max) {
+  private Optional<Amount> reserve(Fields db, OptionalLong max) {
     Optional<YamlNode> node = db.present("reserve");
     if (node.isEmpty()) {
-      return Optional.of(Reserve.connections(0));
+      return Optional.of(Amount.count(0));
     }
     String path = db.pathOf("reserve");
     YamlNode value = node.get();
-    Reserve reserve;
-    if (value instanceof Scalar s && s.kind() == ScalarKind.STRING) {
-      Optional<String> text = db.text(s, path);
-      if (text.isEmpty()) {
-        return Optional.empty();
-      }
-      Matcher m = PERCENT.matcher(text.get());
-      if (!m.matches()) {
-        problems.add(
-            value.location(),
-            path
-                + " must be a whole number or a percentage such as \"15%\" (got \""
-                + s.text()
-                + "\")");
-        return Optional.empty();
-      }
-      BigDecimal percent = new BigDecimal(m.group(1));
-      if (percent.compareTo(BigDecimal.valueOf(100)) >= 0) {
-        problems.add(
-            value.location(), path + " must be below 100% (got " + percent.toPlainString() + "%)");
-        return Optional.empty();
-      }
-      reserve = Reserve.percentOf(percent);
-    } else {
-      OptionalLong count = db.integer(value, path, 0, MAX_CONNECTIONS_LIMIT);
-      if (count.isEmpty()) {
-        return Optional.empty();
-      }
-      reserve = Reserve.connections(count.getAsLong());
+    Optional<Amount> parsed =
+        db.amount(
+            value,
+            path,
+            " must be a whole number or a percentage such as \"15%\"",
+            MAX_CONNECTIONS_LIMIT,
+            Fields.PercentCap.BELOW_100);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
     }
-    if (max.isPresent() && reserve.resolve(max.getAsLong()) >= max.getAsLong()) {
+    Amount reserve = parsed.get();
+    if (max.isPresent() && reserve.roundedUp(max.getAsLong()) >= max.getAsLong()) {
       problems.add(
           value.location(),
           String.format(
               "%s (%s = %d connections) must be less than max_connections (%d): nothing would be"
                   + " left for the apps",
-              path, reserve, reserve.resolve(max.getAsLong()), max.getAsLong()));
+              path, reserve, reserve.roundedUp(max.getAsLong()), max.getAsLong()));
       return Optional.empty();
     }
     return Optional.of(reserve);
@@ -364,8 +342,8 @@ public final class DeploymentReader {
         r.present("strategy").isEmpty()
             ? Optional.of(Rollout.Strategy.ROLLING)
             : r.optionalString("strategy").flatMap(text -> strategy(r, text));
-    Optional<Rollout.Step> surge = step(r, "max_surge", false);
-    Optional<Rollout.Step> unavailable = step(r, "max_unavailable", true);
+    Optional<Amount> surge = step(r, "max_surge", false);
+    Optional<Amount> unavailable = step(r, "max_unavailable", true);
     if (strategy.isEmpty()
         || (r.has("max_surge") && surge.isEmpty())
         || (r.has("max_unavailable") && unavailable.isEmpty())) {
@@ -385,8 +363,8 @@ public final class DeploymentReader {
       }
       return misplaced ? Optional.empty() : Optional.of(Rollout.of(strategy.get()));
     }
-    Rollout.Step s = surge.orElse(Rollout.DEFAULT_STEP);
-    Rollout.Step u = unavailable.orElse(Rollout.DEFAULT_STEP);
+    Amount s = surge.orElse(Rollout.DEFAULT_STEP);
+    Amount u = unavailable.orElse(Rollout.DEFAULT_STEP);
     if (s.isZero() && u.isZero()) {
       r.problem(
           r.has("max_surge") ? "max_surge" : "max_unavailable",
@@ -418,37 +396,17 @@ public final class DeploymentReader {
    * A whole number of replicas, or "P%" of them. Kubernetes caps max_unavailable at 100%; max_surge
    * may go higher.
    */
-  private Optional<Rollout.Step> step(Fields r, String key, boolean capAt100) {
+  private Optional<Amount> step(Fields r, String key, boolean capAt100) {
     Optional<YamlNode> node = r.present(key);
     if (node.isEmpty()) {
       return Optional.empty();
     }
-    String path = r.pathOf(key);
-    YamlNode value = node.get();
-    String expected = " must be a whole number of replicas or a percentage such as \"25%\"";
-    if (value instanceof Scalar s && s.kind() == ScalarKind.STRING) {
-      Matcher m = PERCENT.matcher(s.text());
-      if (!m.matches()) {
-        problems.add(value.location(), path + expected + " (got \"" + s.text() + "\")");
-        return Optional.empty();
-      }
-      BigDecimal percent = new BigDecimal(m.group(1));
-      if (capAt100 && percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-        problems.add(
-            value.location(),
-            path + " must be at most 100% (got " + percent.toPlainString() + "%)");
-        return Optional.empty();
-      }
-      return Optional.of(Rollout.Step.percentOf(percent));
-    }
-    if (value instanceof Scalar s && s.isNumber() && s.number().stripTrailingZeros().scale() > 0) {
-      problems.add(value.location(), path + expected + " (got " + s.number().toPlainString() + ")");
-      return Optional.empty();
-    }
-    OptionalLong count = r.integer(value, path, 0, MAX_REPLICAS);
-    return count.isPresent()
-        ? Optional.of(Rollout.Step.replicas(count.getAsLong()))
-        : Optional.empty();
+    return r.amount(
+        node.get(),
+        r.pathOf(key),
+        " must be a whole number of replicas or a percentage such as \"25%\"",
+        MAX_REPLICAS,
+        capAt100 ? Fields.PercentCap.UP_TO_100 : Fields.PercentCap.NONE);
   }
 
   private boolean validName(Fields app, String name, Map<String, SourceLocation> seen) {

@@ -4,11 +4,14 @@ import dev.poolcalc.config.YamlNode.Entry;
 import dev.poolcalc.config.YamlNode.Mapping;
 import dev.poolcalc.config.YamlNode.Scalar;
 import dev.poolcalc.config.YamlNode.ScalarKind;
+import dev.poolcalc.engine.Amount;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Typed reads of one YAML mapping at a key path such as {@code apps[1]}. A read that fails records
@@ -140,12 +143,86 @@ final class Fields {
   }
 
   /** A whole number within [min, max]; 3.0 is whole, 2.5 is not. */
+  /** How far a percentage may go: a reserve stays below 100 %, max_unavailable at most 100 %. */
+  enum PercentCap {
+    BELOW_100,
+    UP_TO_100,
+    NONE
+  }
+
+  private static final Pattern PERCENT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*%\\s*");
+
+  private static final Pattern COUNT = Pattern.compile("\\s*[0-9]+\\s*");
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  /**
+   * A count or a percentage such as "15%": the one parser for every key that takes either (reserve,
+   * max_surge, max_unavailable). A string is expanded first, so {@code "${R}"} works for each of
+   * them, and a string that holds a whole number is a count.
+   *
+   * @param expected what to say after the key when the value is neither
+   */
+  Optional<Amount> amount(
+      YamlNode node, String keyPath, String expected, long maxCount, PercentCap cap) {
+    if (node instanceof Scalar s && s.kind() == ScalarKind.STRING) {
+      Optional<String> text = text(s, keyPath);
+      if (text.isEmpty()) {
+        return Optional.empty();
+      }
+      Matcher percent = PERCENT.matcher(text.get());
+      if (percent.matches()) {
+        return percentWithin(new BigDecimal(percent.group(1)), node, keyPath, cap);
+      }
+      if (COUNT.matcher(text.get()).matches()) {
+        return whole(new BigDecimal(text.get().trim()), node, keyPath, 0, maxCount)
+            .map(Amount::count);
+      }
+      problems.add(node.location(), keyPath + expected + " (got \"" + s.text() + "\")");
+      return Optional.empty();
+    }
+    if (node instanceof Scalar s && s.isNumber() && s.number().stripTrailingZeros().scale() > 0) {
+      problems.add(
+          node.location(), keyPath + expected + " (got " + s.number().toPlainString() + ")");
+      return Optional.empty();
+    }
+    OptionalLong count = integer(node, keyPath, 0, maxCount);
+    return count.isPresent() ? Optional.of(Amount.count(count.getAsLong())) : Optional.empty();
+  }
+
+  private Optional<Amount> percentWithin(
+      BigDecimal percent, YamlNode node, String keyPath, PercentCap cap) {
+    int vs100 = percent.compareTo(HUNDRED);
+    if (cap == PercentCap.BELOW_100 && vs100 >= 0) {
+      problems.add(
+          node.location(), keyPath + " must be below 100% (got " + percent.toPlainString() + "%)");
+      return Optional.empty();
+    }
+    if (cap == PercentCap.UP_TO_100 && vs100 > 0) {
+      problems.add(
+          node.location(),
+          keyPath + " must be at most 100% (got " + percent.toPlainString() + "%)");
+      return Optional.empty();
+    }
+    return Optional.of(Amount.percentOf(percent));
+  }
+
+  private Optional<Long> whole(
+      BigDecimal value, YamlNode node, String keyPath, long min, long max) {
+    OptionalLong checked = wholeInRange(value, node, keyPath, min, max);
+    return checked.isPresent() ? Optional.of(checked.getAsLong()) : Optional.empty();
+  }
+
   OptionalLong integer(YamlNode node, String keyPath, long min, long max) {
     Optional<BigDecimal> number = number(node, keyPath, "a whole number");
     if (number.isEmpty()) {
       return OptionalLong.empty();
     }
-    BigDecimal value = number.get();
+    return wholeInRange(number.get(), node, keyPath, min, max);
+  }
+
+  private OptionalLong wholeInRange(
+      BigDecimal value, YamlNode node, String keyPath, long min, long max) {
     if (value.stripTrailingZeros().scale() > 0) {
       problems.add(
           node.location(), keyPath + " must be a whole number (got " + value.toPlainString() + ")");

@@ -35,6 +35,11 @@ public record AppPlan(
     return app.steadyReplicas();
   }
 
+  /** The limit the split itself gave, before the weighted leftover pass added its one. */
+  public long splitLimit() {
+    return connectionLimit - leftoverBonus;
+  }
+
   /** Connections this app's pools can hold between deploys: steady instances × limit. */
   public long steadyTotalConnections() {
     return Math.multiplyExact(app.steadyInstances(), connectionLimit);

@@ -2,6 +2,7 @@ package dev.poolcalc.engine;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Optional;
 
 /**
  * What the server can give the pools, worked out from the database settings alone.
@@ -25,7 +26,7 @@ public record Budget(
 
   public static Budget of(Database db) {
     long max = db.maxConnections();
-    long reserve = db.reserve().resolve(max);
+    long reserve = db.reserve().roundedUp(max);
     long afterReserve = max - reserve;
     long headroomCap =
         BigDecimal.valueOf(max)
@@ -43,6 +44,27 @@ public record Budget(
         db.superuserReservedConnections(),
         db.reservedConnections(),
         usable);
+  }
+
+  /**
+   * The furthest line {@code total} connections are past: none, the budget, or what ordinary roles
+   * can use. Every verdict on a total is made here.
+   */
+  public Optional<Line> crossedBy(long total) {
+    if (total > usable) {
+      return Optional.of(Line.USABLE);
+    }
+    return total > budget ? Optional.of(Line.BUDGET) : Optional.empty();
+  }
+
+  /** The number of connections at a line. */
+  public long connectionsAt(Line line) {
+    return line == Line.USABLE ? usable : budget;
+  }
+
+  /** The status of a plan with this total: error when some limit is below 1, else by the line. */
+  public Status statusOf(long total, boolean limitBelowOne) {
+    return limitBelowOne ? Status.ERROR : crossedBy(total).map(Line::status).orElse(Status.OK);
   }
 
   /** True when the headroom rule, not the reserve, sets the budget. */

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record Database(
     Optional<String> name,
     long maxConnections,
-    Reserve reserve,
+    Amount reserve,
     BigDecimal headroom,
     long superuserReservedConnections,
     long reservedConnections,
@@ -41,7 +41,7 @@ public record Database(
   }
 
   /** A server with PostgreSQL's defaults and the given size and reserve. */
-  public static Database of(long maxConnections, Reserve reserve) {
+  public static Database of(long maxConnections, Amount reserve) {
     return new Database(
         Optional.empty(),
         maxConnections,
@@ -62,19 +62,8 @@ public record Database(
         name, max, reserve, headroom, superuserReservedConnections, reservedConnections, url);
   }
 
-  public Database withReserve(Reserve r) {
+  public Database withReserve(Amount r) {
     return new Database(
         name, maxConnections, r, headroom, superuserReservedConnections, reservedConnections, url);
-  }
-
-  public Database withUrl(String u) {
-    return new Database(
-        name,
-        maxConnections,
-        reserve,
-        headroom,
-        superuserReservedConnections,
-        reservedConnections,
-        Optional.of(u));
   }
 }

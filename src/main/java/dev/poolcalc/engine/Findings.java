@@ -2,6 +2,7 @@ package dev.poolcalc.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns a sized plan into findings: the verdict's reasons first, then advice. */
 final class Findings {
@@ -15,7 +16,8 @@ final class Findings {
         findings.add(limitBelowOne(budget, split, row));
       }
     }
-    if (total > budget.usable()) {
+    Optional<Line> crossed = budget.crossedBy(total);
+    if (crossed.equals(Optional.of(Line.USABLE))) {
       findings.add(
           Finding.of(
               Severity.ERROR,
@@ -31,7 +33,7 @@ final class Findings {
                   budget.superuserReserved(),
                   budget.reservedConnections(),
                   budget.maxConnections() + (total - budget.usable()))));
-    } else if (total > budget.budget()) {
+    } else if (crossed.isPresent()) {
       findings.add(
           Finding.of(
               Severity.WARNING,

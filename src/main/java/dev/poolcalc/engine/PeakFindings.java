@@ -5,16 +5,25 @@ import java.util.List;
 
 /**
  * Findings that say which peak pushes a plan over its budget: a rollout (more pods for a while) or
- * an autoscaler at its maximum. They explain a verdict the arithmetic already gave; they do not
- * change it.
+ * an autoscaler at its maximum. They explain a verdict the arithmetic already gave (the over-budget
+ * or over-usable finding), so they are information: one overflow is one error.
  */
-final class PeakFindings {
+public final class PeakFindings {
+
+  /** A rollout's extra pods push the plan over. */
+  public static final String SURGE = "surge-over-budget";
+
+  /** An autoscaler at its maximum pushes the plan over. */
+  public static final String AUTOSCALE = "autoscale-max-over-budget";
+
+  /** Both codes: each explains the one overflow the arithmetic found. */
+  public static final java.util.Set<String> CODES = java.util.Set.of(SURGE, AUTOSCALE);
 
   private PeakFindings() {}
 
   static List<Finding> of(Budget budget, List<AppPlan> rows, long total) {
     List<Finding> findings = new ArrayList<>();
-    if (total <= budget.budget()) {
+    if (budget.crossedBy(total).isEmpty()) {
       return findings;
     }
     findings.addAll(surge(budget, rows, total));
@@ -31,7 +40,7 @@ final class PeakFindings {
   private static List<Finding> surge(Budget budget, List<AppPlan> rows, long total) {
     long steady = rows.stream().mapToLong(AppPlan::steadyTotalConnections).sum();
     List<Finding> findings = new ArrayList<>();
-    if (steady > budget.budget()) {
+    if (budget.crossedBy(steady).isPresent()) {
       return findings;
     }
     long allowed = budget.budget() - steady;
@@ -44,8 +53,8 @@ final class PeakFindings {
       boolean rolling = rollout.strategy() == Rollout.Strategy.ROLLING;
       findings.add(
           Finding.forApp(
-              severity(budget, total),
-              "surge-over-budget",
+              Severity.INFO,
+              SURGE,
               row.name(),
               String.format(
                   "%s fits at steady state but not during its %s: %d → %d replicas add %d"
@@ -77,8 +86,8 @@ final class PeakFindings {
     long atMin = total - (row.instances() - instancesAt(app, min)) * row.connectionLimit();
     String fix = null;
     for (long r = max - 1; r >= min; r--) {
-      if (total - (row.instances() - instancesAt(app, r)) * row.connectionLimit()
-          <= budget.budget()) {
+      long atR = total - (row.instances() - instancesAt(app, r)) * row.connectionLimit();
+      if (budget.crossedBy(atR).isEmpty()) {
         fix = "lower replicas.max to " + r;
         break;
       }
@@ -92,8 +101,8 @@ final class PeakFindings {
       fix = "even at its minimum it does not fit: lower the other apps' limits";
     }
     return Finding.forApp(
-        severity(budget, total),
-        "autoscale-max-over-budget",
+        Severity.INFO,
+        AUTOSCALE,
         row.name(),
         String.format(
             "%s autoscales up to %d replicas: at replicas.max the pools open %d connections, %d"
@@ -108,9 +117,5 @@ final class PeakFindings {
 
   private static long ceilDiv(long a, long b) {
     return -Math.floorDiv(-a, b);
-  }
-
-  private static Severity severity(Budget budget, long total) {
-    return total > budget.usable() ? Severity.ERROR : Severity.WARNING;
   }
 }

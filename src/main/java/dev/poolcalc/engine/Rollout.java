@@ -1,7 +1,6 @@
 package dev.poolcalc.engine;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,10 +17,10 @@ import java.util.Optional;
  * @param maxSurge used by the rolling strategy only
  * @param maxUnavailable used by the rolling strategy only
  */
-public record Rollout(Strategy strategy, Step maxSurge, Step maxUnavailable) {
+public record Rollout(Strategy strategy, Amount maxSurge, Amount maxUnavailable) {
 
   /** Kubernetes' default for both max_surge and max_unavailable. */
-  public static final Step DEFAULT_STEP = Step.percentOf(new BigDecimal("25"));
+  public static final Amount DEFAULT_STEP = Amount.percentOf(new BigDecimal("25"));
 
   /** How the old pods give way to the new ones. */
   public enum Strategy {
@@ -53,67 +52,13 @@ public record Rollout(Strategy strategy, Step maxSurge, Step maxUnavailable) {
     }
   }
 
-  /** A rolling update's step: a replica count, or a percentage of the replicas. */
-  public record Step(BigDecimal amount, boolean percent) {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
-    public Step {
-      Objects.requireNonNull(amount, "amount");
-      if (amount.signum() < 0) {
-        throw new IllegalArgumentException("a rollout step must not be negative: " + amount);
-      }
-      if (!percent && amount.stripTrailingZeros().scale() > 0) {
-        throw new IllegalArgumentException("a rollout step count must be whole: " + amount);
-      }
-    }
-
-    public static Step replicas(long count) {
-      return new Step(BigDecimal.valueOf(count), false);
-    }
-
-    public static Step percentOf(BigDecimal percent) {
-      return new Step(percent, true);
-    }
-
-    /** ceil(replicas × P / 100), or the count as it is. */
-    public long roundedUp(long replicas) {
-      return resolve(replicas, RoundingMode.CEILING);
-    }
-
-    /** floor(replicas × P / 100), or the count as it is. */
-    public long roundedDown(long replicas) {
-      return resolve(replicas, RoundingMode.FLOOR);
-    }
-
-    public boolean isZero() {
-      return amount.signum() == 0;
-    }
-
-    private long resolve(long replicas, RoundingMode rounding) {
-      if (!percent) {
-        return amount.longValueExact();
-      }
-      return BigDecimal.valueOf(replicas)
-          .multiply(amount)
-          .divide(HUNDRED, 0, rounding)
-          .longValueExact();
-    }
-
-    /** As written in the file: {@code 25%} or {@code 1}. */
-    @Override
-    public String toString() {
-      return amount.stripTrailingZeros().toPlainString() + (percent ? "%" : "");
-    }
-  }
-
   public Rollout {
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(maxSurge, "maxSurge");
     Objects.requireNonNull(maxUnavailable, "maxUnavailable");
   }
 
-  public static Rollout rolling(Step maxSurge, Step maxUnavailable) {
+  public static Rollout rolling(Amount maxSurge, Amount maxUnavailable) {
     return new Rollout(Strategy.ROLLING, maxSurge, maxUnavailable);
   }
 

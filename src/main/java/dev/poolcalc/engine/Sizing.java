@@ -37,7 +37,7 @@ public final class Sizing {
     long[] bonus = new long[apps.size()];
     Split split;
     if (freeInstances == 0) {
-      split = new Split(Split.Kind.NONE, fixedTotal, remaining, 0, BigDecimal.ZERO, 0);
+      split = new Split(Split.Kind.NONE, fixedTotal, remaining, 0, BigDecimal.ZERO, 0, 0);
     } else if (weighted) {
       split = weightedSplit(apps, fixedTotal, remaining, freeInstances, limits, bonus);
     } else {
@@ -45,7 +45,9 @@ public final class Sizing {
       for (int i = 0; i < apps.size(); i++) {
         limits[i] = each;
       }
-      split = new Split(Split.Kind.EQUAL, fixedTotal, remaining, freeInstances, BigDecimal.ZERO, 0);
+      split =
+          new Split(
+              Split.Kind.EQUAL, fixedTotal, remaining, freeInstances, BigDecimal.ZERO, 0, each);
     }
 
     List<AppPlan> rows = new ArrayList<>(apps.size());
@@ -69,11 +71,7 @@ public final class Sizing {
 
   /** DESIGN.md's verdict, exactly: error, then warning, else ok. */
   static Status statusOf(Budget budget, List<AppPlan> rows, long total) {
-    boolean limitBelowOne = rows.stream().anyMatch(r -> r.connectionLimit() < 1);
-    if (limitBelowOne || total > budget.usable()) {
-      return Status.ERROR;
-    }
-    return total > budget.budget() ? Status.WARNING : Status.OK;
+    return budget.statusOf(total, rows.stream().anyMatch(r -> r.connectionLimit() < 1));
   }
 
   /**
@@ -123,7 +121,7 @@ public final class Sizing {
       }
     }
     return new Split(
-        Split.Kind.WEIGHTED, fixedTotal, remaining, freeInstances, totalWeight, leftover);
+        Split.Kind.WEIGHTED, fixedTotal, remaining, freeInstances, totalWeight, leftover, 0);
   }
 
   private static BigDecimal weightOf(App app) {

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
  * @param freeInstances Σ instances over apps without a fixed limit
  * @param totalWeight W = Σ weight × instances (weighted split only; zero otherwise)
  * @param leftover what the weighted floor left and the leftover pass handed out from
+ * @param equalLimit floor(remaining / freeInstances), every free app's limit (equal split only)
  */
 public record Split(
     Kind kind,
@@ -18,7 +19,8 @@ public record Split(
     long remaining,
     long freeInstances,
     BigDecimal totalWeight,
-    long leftover) {
+    long leftover,
+    long equalLimit) {
 
   /** Which rule divided the budget. */
   public enum Kind {

@@ -11,8 +11,4 @@ public enum Status {
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  public Status worst(Status other) {
-    return compareTo(other) >= 0 ? this : other;
-  }
 }

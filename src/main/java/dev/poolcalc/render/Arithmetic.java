@@ -1,5 +1,6 @@
 package dev.poolcalc.render;
 
+import dev.poolcalc.engine.Amount;
 import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Budget;
@@ -107,7 +108,7 @@ public final class Arithmetic {
         app.peakReplicas());
   }
 
-  private static String step(String rounding, long replicas, Rollout.Step step) {
+  private static String step(String rounding, long replicas, Amount step) {
     return step.percent() ? rounding + "(" + replicas + " × " + step + ")" : step.toString();
   }
 
@@ -116,8 +117,7 @@ public final class Arithmetic {
     Budget b = plan.budget();
     if (reserve.percent()) {
       return String.format(
-          "ceil(%d × %s%%) = %d",
-          b.maxConnections(), reserve.amount().toPlainString(), b.reserve());
+          "ceil(%d × %s%%) = %d", b.maxConnections(), reserve.number(), b.reserve());
     }
     return Long.toString(b.reserve());
   }
@@ -144,7 +144,7 @@ public final class Arithmetic {
           });
     }
     if (split.kind() == Split.Kind.EQUAL) {
-      long limit = Math.floorDiv(split.remaining(), split.freeInstances());
+      long limit = split.equalLimit();
       if (fixedApps(plan).isEmpty()) {
         rows.add(
             new String[] {
@@ -187,7 +187,7 @@ public final class Arithmetic {
         });
     String totalWeight = Numbers.plain(split.totalWeight());
     for (AppPlan app : freeApps(plan)) {
-      long base = app.connectionLimit() - app.leftoverBonus();
+      long base = app.splitLimit();
       String bonus = app.leftoverBonus() > 0 ? " + 1 leftover = " + app.connectionLimit() : "";
       rows.add(
           new String[] {

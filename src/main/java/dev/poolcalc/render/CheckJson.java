@@ -2,8 +2,10 @@ package dev.poolcalc.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.poolcalc.config.Problem;
 import dev.poolcalc.engine.Overrun;
 import dev.poolcalc.engine.Remedy;
+import dev.poolcalc.report.CheckedFile;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code poolcalc check --format json}: the overall verdict, then per file its status, what pushes
- * it over, what would fit, and the plan object of {@code plan --format json}.
+ * {@code poolcalc check --format json}: the overall verdict, then per file its status, which app
+ * holds the most of an overflow, what would fit, and the plan object of {@code plan --format json}.
  */
 public final class CheckJson {
 
@@ -45,15 +47,15 @@ public final class CheckJson {
     json.writeStringField("file", file.file());
     json.writeStringField("status", file.statusLabel());
     json.writeBooleanField("passed", file.passed());
-    if (file.plan().isEmpty()) {
+    if (file.report().isEmpty()) {
       json.writeArrayFieldStart("problems");
-      for (CheckedFile.Diagnostic d : file.problems()) {
+      for (Problem p : file.problems()) {
         json.writeStartObject();
-        if (d.position().isPresent()) {
-          json.writeNumberField("line", d.position().get().line());
-          json.writeNumberField("column", d.position().get().column());
+        if (p.location().isPresent()) {
+          json.writeNumberField("line", p.location().get().line());
+          json.writeNumberField("column", p.location().get().column());
         }
-        json.writeStringField("message", d.message());
+        json.writeStringField("message", p.message());
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -79,7 +81,7 @@ public final class CheckJson {
     }
     json.writeEndArray();
     json.writeFieldName("plan");
-    JsonRenderer.write(json, file.plan().get(), file.databaseUrls());
+    JsonRenderer.write(json, file.report().get(), false);
     json.writeEndObject();
   }
 
@@ -87,8 +89,6 @@ public final class CheckJson {
     json.writeObjectFieldStart("overrun");
     json.writeStringField("app", o.app());
     json.writeNumberField("app_connections", o.appConnections());
-    json.writeNumberField("before", o.before());
-    json.writeNumberField("reaches", o.reaches());
     json.writeNumberField("total_connections", o.total());
     json.writeStringField("line", o.line().name().toLowerCase(Locale.ROOT));
     json.writeNumberField("limit", o.limit());

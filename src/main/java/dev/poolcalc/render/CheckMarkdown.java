@@ -1,7 +1,10 @@
 package dev.poolcalc.render;
 
+import dev.poolcalc.config.Problem;
+import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Remedy;
+import dev.poolcalc.report.CheckedFile;
 import java.util.List;
 
 /**
@@ -31,19 +34,25 @@ public final class CheckMarkdown {
     }
     for (CheckedFile file : files) {
       out.append("\n---\n\n### `").append(MarkdownRenderer.escape(file.file())).append("`\n\n");
-      if (file.plan().isEmpty()) {
-        for (CheckedFile.Diagnostic d : file.problems()) {
+      if (file.report().isEmpty()) {
+        for (Problem p : file.problems()) {
           out.append("- ")
-              .append(d.position().map(p -> "line " + p.line() + ": ").orElse(""))
-              .append(MarkdownRenderer.escape(d.message()))
+              .append(p.location().map(l -> "line " + l.line() + ": ").orElse(""))
+              .append(MarkdownRenderer.escape(p.message()))
               .append('\n');
         }
         continue;
       }
-      Plan plan = file.plan().get();
+      Plan plan = file.report().get().plan();
       var overrun = FitText.overrun(file.advice());
       if (overrun.isPresent()) {
         out.append("**").append(MarkdownRenderer.escape(overrun.get())).append("**\n\n");
+        for (Finding f : FitText.peakReasons(plan)) {
+          out.append("- ").append(MarkdownRenderer.escape(f.message())).append('\n');
+        }
+        if (!FitText.peakReasons(plan).isEmpty()) {
+          out.append('\n');
+        }
       }
       var heading = FitText.remediesHeading(plan, file.advice());
       if (heading.isPresent()) {

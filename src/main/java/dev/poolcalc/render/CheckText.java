@@ -4,6 +4,7 @@ import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Remedy;
 import dev.poolcalc.engine.Status;
+import dev.poolcalc.report.CheckedFile;
 import java.util.List;
 
 /** {@code poolcalc check}'s report for a person or a CI log: one block per file, then a verdict. */
@@ -21,7 +22,7 @@ public final class CheckText {
   }
 
   private static void block(StringBuilder out, CheckedFile file, boolean strict, Style style) {
-    if (file.plan().isEmpty()) {
+    if (file.report().isEmpty()) {
       int n = file.problems().size();
       out.append(style.status(Status.ERROR, "INVALID"))
           .append("  ")
@@ -32,7 +33,7 @@ public final class CheckText {
           .append(" (listed on standard error); fix and run again\n\n");
       return;
     }
-    Plan plan = file.plan().get();
+    Plan plan = file.report().get().plan();
     Status status = plan.status();
     String mark = file.passed() ? "PASS" : "FAIL";
     out.append(style.status(file.passed() ? Status.OK : Status.ERROR, mark))
@@ -46,6 +47,9 @@ public final class CheckText {
     out.append('\n');
     out.append("  ").append(Verdict.of(plan)).append('\n');
     FitText.overrun(file.advice()).ifPresent(s -> out.append("  ").append(s).append('\n'));
+    for (Finding f : FitText.peakReasons(plan)) {
+      out.append("    ").append(f.message()).append(" [").append(f.code()).append("]\n");
+    }
     for (Finding f : FitText.otherProblems(plan)) {
       out.append("  ")
           .append(f.severity().label())
@@ -65,8 +69,8 @@ public final class CheckText {
 
   /** One line that a CI log ends with: passed, or how many files failed and why. */
   static String summary(List<CheckedFile> files, Style style) {
-    long invalid = files.stream().filter(f -> f.plan().isEmpty()).count();
-    long failed = files.stream().filter(f -> f.plan().isPresent() && !f.passed()).count();
+    long invalid = files.stream().filter(f -> f.report().isEmpty()).count();
+    long failed = files.stream().filter(f -> f.report().isPresent() && !f.passed()).count();
     if (invalid > 0) {
       return style.status(
           Status.ERROR,

@@ -1,11 +1,14 @@
 package dev.poolcalc.render;
 
+import dev.poolcalc.clients.EnvVar;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Split;
+import dev.poolcalc.report.Report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * .env text: each app's variables headed by comments with the app's arithmetic. Values are quoted
@@ -22,6 +25,23 @@ public final class Dotenv {
       comments = List.copyOf(comments);
       variables = List.copyOf(variables);
     }
+  }
+
+  /**
+   * The .env text of the chosen apps, each block headed by its arithmetic; {@code urlVariable}
+   * renames the connection URL variable ({@code env --var}).
+   */
+  public static String render(Report report, List<AppPlan> apps, Optional<String> urlVariable) {
+    List<Block> blocks = new ArrayList<>();
+    for (AppPlan app : apps) {
+      blocks.add(block(report, app, urlVariable));
+    }
+    return render(blocks);
+  }
+
+  /** One app's block. */
+  public static Block block(Report report, AppPlan app, Optional<String> urlVariable) {
+    return new Block(header(report.plan(), app), report.env(app.name(), urlVariable));
   }
 
   /** Blocks separated by a blank line. */

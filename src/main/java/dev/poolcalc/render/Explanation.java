@@ -1,17 +1,19 @@
 package dev.poolcalc.render;
 
+import dev.poolcalc.clients.ClientLibrary;
+import dev.poolcalc.clients.ClientSettings;
+import dev.poolcalc.clients.Setting;
 import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Budget;
-import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Rollout;
 import dev.poolcalc.engine.Split;
+import dev.poolcalc.report.Report;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -41,14 +43,9 @@ public final class Explanation {
    * Explains the plan in plain words.
    *
    * @param only the app to explain; empty for all of them
-   * @param databaseUrls each app's connection URL, password masked
-   * @param settings each app's client settings
    */
-  public static String render(
-      Plan plan,
-      Optional<String> only,
-      Map<String, String> databaseUrls,
-      Map<String, AppSettings> settings) {
+  public static String render(Report report, Optional<String> only) {
+    Plan plan = report.plan();
     List<AppPlan> apps = only.map(n -> plan.app(n).stream().toList()).orElse(plan.apps());
     Explanation e = new Explanation(plan, apps);
     String name = plan.deployment().database().name().orElse("the database");
@@ -60,7 +57,7 @@ public final class Explanation {
     e.pools();
     e.limit();
     e.total();
-    e.whatToSet(databaseUrls, settings);
+    e.whatToSet(report);
     e.findings();
     return e.out.toString();
   }
@@ -112,16 +109,13 @@ public final class Explanation {
                 ? " and " + b.reservedConnections() + " for pg_use_reserved_connections"
                 : "",
             b.maxConnections(),
-            b.superuserReserved() + b.reservedConnections(),
+            b.maxConnections() - b.usable(),
             b.usable()));
   }
 
   private void pools() {
     section("3. How many pools");
-    boolean prisma =
-        apps.stream()
-            .map(a -> a.app().client())
-            .anyMatch(c -> c == Client.PRISMA || c == Client.PRISMA_PG);
+    boolean prisma = apps.stream().anyMatch(a -> ClientLibrary.of(a.app().client()).isPrisma());
     paragraph(
         "Every process opens a pool of its own: each replica of an app, and each worker process"
             + " inside a replica (PM2 cluster, gunicorn workers). "
@@ -215,7 +209,7 @@ public final class Explanation {
               fixed ? "They are" : "The budget is",
               split.remaining(),
               split.freeInstances(),
-              Math.floorDiv(split.remaining(), split.freeInstances())));
+              split.equalLimit()));
       return;
     }
     paragraph(
@@ -257,26 +251,25 @@ public final class Explanation {
     paragraph(Verdict.of(plan));
   }
 
-  private void whatToSet(Map<String, String> databaseUrls, Map<String, AppSettings> settings) {
+  private void whatToSet(Report report) {
     section("6. What to set");
     for (AppPlan app : apps) {
-      paragraph(app.name() + " uses " + describe(app.app().client()) + ":");
-      String url = databaseUrls.get(app.name());
-      if (url != null) {
-        out.append(INDENT).append("  URL: ").append(url).append('\n');
+      paragraph(app.name() + " uses " + ClientLibrary.of(app.app().client()).description() + ":");
+      ClientSettings s = report.settings(app.name());
+      s.maskedUrl().ifPresent(url -> out.append(INDENT).append("  URL: ").append(url).append('\n'));
+      for (Setting setting : s.settings()) {
+        out.append(INDENT)
+            .append("  ")
+            .append(setting.name())
+            .append(" = ")
+            .append(setting.value())
+            .append('\n');
       }
-      AppSettings s = settings.get(app.name());
-      if (s != null) {
-        s.settings()
-            .forEach(
-                (k, v) ->
-                    out.append(INDENT).append("  ").append(k).append(" = ").append(v).append('\n'));
-        s.snippet()
-            .ifPresent(
-                code ->
-                    code.lines()
-                        .forEach(l -> out.append(INDENT).append("    ").append(l).append('\n')));
-      }
+      s.snippet()
+          .ifPresent(
+              code ->
+                  code.lines()
+                      .forEach(l -> out.append(INDENT).append("    ").append(l).append('\n')));
     }
   }
 
@@ -294,21 +287,6 @@ public final class Explanation {
     for (Finding f : relevant) {
       paragraph(f.severity().label() + ": " + f.message() + " [" + f.code() + "]");
     }
-  }
-
-  static String describe(Client client) {
-    return switch (client) {
-      case PRISMA -> "Prisma (up to 6), which reads its pool settings from DATABASE_URL";
-      case PRISMA_PG ->
-          "Prisma 7 with @prisma/adapter-pg: the pool is pg's, sized by max;"
-              + " connection_limit and pool_timeout in the URL are ignored";
-      case NODE_POSTGRES -> "node-postgres, whose Pool takes max and connectionTimeoutMillis";
-      case HIKARI -> "HikariCP in Spring Boot, with pgjdbc's ApplicationName in the JDBC URL";
-      case PGX -> "pgx, whose pgxpool reads pool_max_conns from the connection string";
-      case SQLALCHEMY -> "SQLAlchemy, where pool_size is the limit and max_overflow stays 0";
-      case RAILS -> "Active Record, which reads pool and checkout_timeout";
-      case GENERIC -> "a pool to configure by hand from these values";
-    };
   }
 
   private void section(String title) {

@@ -1,10 +1,14 @@
 package dev.poolcalc.render;
 
-import dev.poolcalc.engine.Advice;
 import dev.poolcalc.engine.Finding;
+import dev.poolcalc.engine.Line;
 import dev.poolcalc.engine.Overrun;
+import dev.poolcalc.engine.PeakFindings;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Remedy;
+import dev.poolcalc.engine.Severity;
+import dev.poolcalc.engine.Status;
+import dev.poolcalc.report.Advice;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,37 +21,35 @@ final class FitText {
 
   private FitText() {}
 
-  /** "web pushes it over: its 3 × 20 = 60 connections take the running total from …". */
+  /** "web holds the most: its 3 × 20 = 60 of the 100 connections the pools need, …". */
   static Optional<String> overrun(Advice advice) {
     return advice.overrun().map(FitText::overrun);
   }
 
   static String overrun(Overrun o) {
     String line =
-        o.line() == Overrun.Line.USABLE
-            ? o.limit() + " connections ordinary roles can get"
-            : "budget of " + o.limit();
-    String tail =
-        o.reaches() == o.total()
-            ? String.format(" (%d over)", o.excess())
-            : String.format(
-                "; with the apps after it the pools need %d, %d over", o.total(), o.excess());
+        o.line() == Line.USABLE
+            ? "the " + o.limit() + " connections ordinary roles can get"
+            : "the budget of " + o.limit();
     return String.format(
-        "%s pushes it over: its %d × %d = %d connections take the running total from %d to %d,"
-            + " past the %s%s",
+        "%s holds the most: its %d × %d = %d of the %d connections the pools need, %d past %s",
         o.app(),
         o.instances(),
         o.connectionLimit(),
         o.appConnections(),
-        o.before(),
-        o.reaches(),
-        line,
-        tail);
+        o.total(),
+        o.excess(),
+        line);
+  }
+
+  /** Findings that say which peak (a rollout, an autoscaler) makes the one overflow. */
+  static List<Finding> peakReasons(Plan plan) {
+    return plan.findings().stream().filter(f -> PeakFindings.CODES.contains(f.code())).toList();
   }
 
   /** "what would fit the budget of 85 (any one of these)", or empty when nothing is advised. */
   static Optional<String> remediesHeading(Plan plan, Advice advice) {
-    if (plan.status() == dev.poolcalc.engine.Status.OK) {
+    if (plan.status() == Status.OK) {
       return Optional.empty();
     }
     if (advice.remedies().isEmpty()) {
@@ -82,7 +84,7 @@ final class FitText {
   /** Errors and warnings a check shows besides the overrun (limit-below-one and the like). */
   static List<Finding> otherProblems(Plan plan) {
     return plan.findings().stream()
-        .filter(f -> f.severity() != dev.poolcalc.engine.Severity.INFO)
+        .filter(f -> f.severity() != Severity.INFO)
         .filter(f -> !RESTATED.contains(f.code()))
         .toList();
   }

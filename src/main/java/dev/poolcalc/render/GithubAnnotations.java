@@ -1,10 +1,15 @@
 package dev.poolcalc.render;
 
+import dev.poolcalc.config.Problem;
+import dev.poolcalc.config.SourceLocation;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Remedy;
+import dev.poolcalc.engine.Severity;
 import dev.poolcalc.engine.Status;
+import dev.poolcalc.report.CheckedFile;
+import dev.poolcalc.report.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +28,10 @@ public final class GithubAnnotations {
   public static String render(List<CheckedFile> files, boolean strict) {
     StringBuilder out = new StringBuilder();
     for (CheckedFile file : files) {
-      if (file.plan().isEmpty()) {
-        for (CheckedFile.Diagnostic d : file.problems()) {
+      if (file.report().isEmpty()) {
+        for (Problem p : file.problems()) {
           out.append(
-              command("error", file.file(), d.position(), "poolcalc: invalid input", d.message()));
+              command("error", file.file(), p.location(), "poolcalc: invalid input", p.message()));
         }
       } else {
         planned(out, file, strict);
@@ -36,7 +41,8 @@ public final class GithubAnnotations {
   }
 
   private static void planned(StringBuilder out, CheckedFile file, boolean strict) {
-    Plan plan = file.plan().get();
+    Report report = file.report().get();
+    Plan plan = report.plan();
     if (plan.status() == Status.OK) {
       return;
     }
@@ -44,6 +50,9 @@ public final class GithubAnnotations {
     List<String> lines = new ArrayList<>();
     lines.add(Verdict.of(plan));
     FitText.overrun(file.advice()).ifPresent(lines::add);
+    for (Finding f : FitText.peakReasons(plan)) {
+      lines.add(f.message());
+    }
     FitText.remediesHeading(plan, file.advice()).ifPresent(lines::add);
     for (Remedy r : file.advice().remedies()) {
       lines.add("- " + FitText.remedy(r));
@@ -53,7 +62,7 @@ public final class GithubAnnotations {
         command(
             level,
             file.file(),
-            at.map(app -> file.appPositions().get(app)),
+            at.map(report::location),
             "poolcalc: connection pools "
                 + (plan.status() == Status.ERROR ? "do not fit" : "over budget"),
             String.join("\n", lines)));
@@ -63,7 +72,7 @@ public final class GithubAnnotations {
             command(
                 f.severity().label(),
                 file.file(),
-                Optional.ofNullable(file.appPositions().get(f.app().get())),
+                Optional.of(report.location(f.app().get())),
                 "poolcalc: " + f.code(),
                 f.message()));
       }
@@ -74,7 +83,7 @@ public final class GithubAnnotations {
             command(
                 "notice",
                 file.file(),
-                Optional.ofNullable(file.appPositions().get(r.app().get())),
+                Optional.of(report.location(r.app().get())),
                 "poolcalc: what would fit",
                 FitText.remedy(r)));
       }
@@ -83,7 +92,7 @@ public final class GithubAnnotations {
 
   private static Optional<String> firstAppFinding(Plan plan) {
     return plan.findings().stream()
-        .filter(f -> f.severity() == dev.poolcalc.engine.Severity.ERROR)
+        .filter(f -> f.severity() == Severity.ERROR)
         .flatMap(f -> f.app().stream())
         .findFirst()
         .or(() -> plan.apps().stream().findFirst().map(AppPlan::name));
@@ -91,11 +100,7 @@ public final class GithubAnnotations {
 
   /** One workflow command line, escaped as the Actions toolkit does. */
   static String command(
-      String level,
-      String file,
-      Optional<CheckedFile.Position> position,
-      String title,
-      String message) {
+      String level, String file, Optional<SourceLocation> position, String title, String message) {
     List<String> properties = new ArrayList<>();
     if (!file.equals(STDIN)) {
       properties.add("file=" + property(file.startsWith("./") ? file.substring(2) : file));

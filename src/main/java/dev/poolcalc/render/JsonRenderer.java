@@ -5,19 +5,23 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.poolcalc.clients.ClientSettings;
+import dev.poolcalc.clients.Setting;
+import dev.poolcalc.engine.Amount;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Rollout;
+import dev.poolcalc.report.Report;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plan as the JSON object of DESIGN.md's output contract. Keys there are fixed; the extra keys
@@ -29,13 +33,12 @@ public final class JsonRenderer {
 
   private JsonRenderer() {}
 
-  /** The plan with each app's client settings ({@code settings}) where given. */
-  public static String render(
-      Plan plan, Map<String, String> databaseUrls, Map<String, AppSettings> settings) {
+  /** The plan with each app's client settings ({@code settings}). */
+  public static String render(Report report) {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(text)) {
       json.setPrettyPrinter(prettyPrinter());
-      write(json, plan, databaseUrls, settings);
+      write(json, report, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -54,19 +57,10 @@ public final class JsonRenderer {
         .withArrayIndenter(indenter);
   }
 
-  /** Writes the plan object; other JSON outputs embed it. */
-  public static void write(JsonGenerator json, Plan plan, Map<String, String> databaseUrls)
+  /** Writes the plan object, which other JSON outputs embed; settings only where asked. */
+  public static void write(JsonGenerator json, Report report, boolean withSettings)
       throws IOException {
-    write(json, plan, databaseUrls, Map.of());
-  }
-
-  /** Writes the plan object with each app's client settings where given. */
-  public static void write(
-      JsonGenerator json,
-      Plan plan,
-      Map<String, String> databaseUrls,
-      Map<String, AppSettings> settings)
-      throws IOException {
+    Plan plan = report.plan();
     Budget b = plan.budget();
     json.writeStartObject();
     json.writeNumberField("max_connections", b.maxConnections());
@@ -88,7 +82,8 @@ public final class JsonRenderer {
     json.writeStringField("split", plan.split().kind().name().toLowerCase(Locale.ROOT));
     json.writeArrayFieldStart("apps");
     for (AppPlan app : plan.apps()) {
-      writeApp(json, app, databaseUrls.get(app.name()), settings.get(app.name()));
+      ClientSettings settings = report.settings(app.name());
+      writeApp(json, app, settings.maskedUrl(), withSettings ? settings.settings() : List.of());
     }
     json.writeEndArray();
     writeFindings(json, plan.findings());
@@ -112,7 +107,7 @@ public final class JsonRenderer {
   }
 
   private static void writeApp(
-      JsonGenerator json, AppPlan app, String databaseUrl, AppSettings settings)
+      JsonGenerator json, AppPlan app, Optional<String> databaseUrl, List<Setting> settings)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("name", app.name());
@@ -122,8 +117,8 @@ public final class JsonRenderer {
     json.writeNumberField("instances", app.instances());
     json.writeNumberField("connection_limit", app.connectionLimit());
     json.writeNumberField("total_connections", app.totalConnections());
-    if (databaseUrl != null) {
-      json.writeStringField("database_url", databaseUrl);
+    if (databaseUrl.isPresent()) {
+      json.writeStringField("database_url", databaseUrl.get());
     }
     if (app.app().replicas().range()) {
       json.writeNumberField("min_replicas", app.app().replicas().min());
@@ -139,13 +134,13 @@ public final class JsonRenderer {
     json.writeNumberField("pool_timeout", app.app().poolTimeout());
     json.writeNumberField("connect_timeout", app.app().connectTimeout());
     json.writeStringField("client", app.app().client().key());
-    if (settings != null) {
+    if (!settings.isEmpty()) {
       json.writeObjectFieldStart("settings");
-      for (Map.Entry<String, Object> e : settings.settings().entrySet()) {
-        if (e.getValue() instanceof Long n) {
-          json.writeNumberField(e.getKey(), n);
+      for (Setting setting : settings) {
+        if (setting.numeric()) {
+          json.writeNumberField(setting.name(), Long.parseLong(setting.value()));
         } else {
-          json.writeStringField(e.getKey(), String.valueOf(e.getValue()));
+          json.writeStringField(setting.name(), setting.value());
         }
       }
       json.writeEndObject();
@@ -168,12 +163,11 @@ public final class JsonRenderer {
   }
 
   /** "25%" as a string, a count as a number: as the file has it. */
-  private static void writeStep(JsonGenerator json, String key, Rollout.Step step)
-      throws IOException {
+  private static void writeStep(JsonGenerator json, String key, Amount step) throws IOException {
     if (step.percent()) {
       json.writeStringField(key, step.toString());
     } else {
-      json.writeNumberField(key, step.amount().longValueExact());
+      json.writeNumberField(key, step.value().longValueExact());
     }
   }
 }

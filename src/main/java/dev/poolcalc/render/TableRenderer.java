@@ -1,17 +1,19 @@
 package dev.poolcalc.render;
 
+import dev.poolcalc.clients.ClientSettings;
+import dev.poolcalc.clients.Setting;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.report.Report;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The plan for a person at a terminal: one row per app with a bar of its share of max_connections,
- * the reserve and free rows, the verdict, the findings and the arithmetic.
+ * the free row, the verdict, the findings and the arithmetic.
  */
 public final class TableRenderer {
 
@@ -26,8 +28,8 @@ public final class TableRenderer {
   private TableRenderer() {}
 
   /** The table, with a block of each app's client settings when some app is not plain Prisma. */
-  public static String render(
-      Plan plan, Map<String, String> databaseUrls, Map<String, AppSettings> settings, Style style) {
+  public static String render(Report report, Style style) {
+    Plan plan = report.plan();
     Budget b = plan.budget();
     List<String[]> rows = new ArrayList<>();
     List<String> bars = new ArrayList<>();
@@ -45,31 +47,13 @@ public final class TableRenderer {
           });
       bars.add(bar(app.totalConnections(), b.maxConnections(), '█'));
     }
-    long unclaimed = b.maxConnections() - plan.totalConnections() - b.reserve();
+    // One meaning of free everywhere: max_connections − total. The reserve is part of it.
+    long free = plan.freeConnections();
     rows.add(
         new String[] {
-          "reserve",
-          "",
-          "",
-          "",
-          "",
-          "",
-          Long.toString(b.reserve()),
-          Numbers.percent(b.reserve(), b.maxConnections())
+          "free", "", "", "", "", "", Long.toString(free), Numbers.percent(free, b.maxConnections())
         });
-    bars.add(bar(b.reserve(), b.maxConnections(), '▒'));
-    rows.add(
-        new String[] {
-          "free",
-          "",
-          "",
-          "",
-          "",
-          "",
-          Long.toString(unclaimed),
-          Numbers.percent(unclaimed, b.maxConnections())
-        });
-    bars.add(bar(unclaimed, b.maxConnections(), '░'));
+    bars.add(joined(bar(free, b.maxConnections(), '░'), reserveNote(b, free)));
     rows.add(
         new String[] {
           "total",
@@ -99,7 +83,7 @@ public final class TableRenderer {
     out.append(style.bold(heading(plan))).append('\n').append('\n');
     out.append(style.bold(line(header, widths, ""))).append('\n');
     for (int r = 0; r < rows.size(); r++) {
-      if (r == plan.apps().size() + 2) {
+      if (r == plan.apps().size() + 1) {
         out.append(rule(widths)).append('\n');
       }
       String bar = r == rows.size() - 1 ? style.dim(bars.get(r)) : bars.get(r);
@@ -118,39 +102,59 @@ public final class TableRenderer {
     for (String line : Arithmetic.lines(plan)) {
       out.append("  ").append(line).append('\n');
     }
-    if (!databaseUrls.isEmpty()) {
+    if (plan.apps().stream().anyMatch(a -> report.maskedUrl(a.name()).isPresent())) {
       out.append('\n').append(style.bold("DATABASE_URL per app")).append('\n');
       for (AppPlan app : plan.apps()) {
-        String url = databaseUrls.get(app.name());
-        if (url != null) {
-          out.append("  ").append(app.name()).append(": ").append(url).append('\n');
-        }
+        report
+            .maskedUrl(app.name())
+            .ifPresent(
+                url -> out.append("  ").append(app.name()).append(": ").append(url).append('\n'));
       }
     }
     if (plan.apps().stream().anyMatch(a -> a.app().client() != Client.DEFAULT)) {
-      appendSettings(out, plan, settings, style);
+      appendSettings(out, report, style);
     }
     return out.toString();
   }
 
-  private static void appendSettings(
-      StringBuilder out, Plan plan, Map<String, AppSettings> settings, Style style) {
+  private static void appendSettings(StringBuilder out, Report report, Style style) {
     out.append('\n').append(style.bold("Client settings per app")).append('\n');
-    for (AppPlan app : plan.apps()) {
-      AppSettings s = settings.get(app.name());
-      if (s == null) {
-        continue;
-      }
+    for (AppPlan app : report.plan().apps()) {
+      ClientSettings s = report.settings(app.name());
       out.append("  ")
           .append(app.name())
           .append(" (")
           .append(app.app().client().key())
           .append("): ")
-          .append(s.inline())
+          .append(inline(s.settings()))
           .append('\n');
       s.snippet()
           .ifPresent(code -> code.lines().forEach(l -> out.append("    ").append(l).append('\n')));
     }
+  }
+
+  /** {@code name=value, name=value}: one line for a terminal. */
+  private static String inline(List<Setting> settings) {
+    StringBuilder out = new StringBuilder();
+    for (Setting setting : settings) {
+      out.append(out.length() == 0 ? "" : ", ").append(setting.name()).append('=');
+      out.append(setting.value());
+    }
+    return out.toString();
+  }
+
+  /** What the free row says of the reserve: kept, or how many short of it the plan leaves. */
+  private static String reserveNote(Budget b, long free) {
+    if (b.reserve() == 0) {
+      return "";
+    }
+    return free >= b.reserve()
+        ? "reserve " + b.reserve() + " kept"
+        : "reserve " + b.reserve() + ", " + (b.reserve() - Math.max(free, 0)) + " short";
+  }
+
+  private static String joined(String bar, String note) {
+    return bar.isEmpty() || note.isEmpty() ? bar + note : bar + "  " + note;
   }
 
   private static String[] withoutColumn(String[] row, int column) {

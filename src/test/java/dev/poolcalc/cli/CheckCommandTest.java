@@ -62,8 +62,8 @@ class CheckCommandTest {
     assertThat(r.out())
         .contains(
             "FAIL  " + SCENARIO_2 + "  status error",
-            "exchanger-telegram pushes it over: its 2 × 20 = 40 connections take the running"
-                + " total from 60 to 100, past the 97 connections ordinary roles can get (3 over)",
+            "exchanger-web holds the most: its 3 × 20 = 60 of the 100 connections the pools"
+                + " need, 3 past the 97 connections ordinary roles can get",
             "what would fit the budget of 85, any one of:",
             "- lower exchanger-web to connection_limit 15 (from 20): total 85",
             "- lower exchanger-telegram to connection_limit 12 (from 20): total 84",
@@ -76,7 +76,9 @@ class CheckCommandTest {
     Cli.Result r = Cli.run("check", overBudget().toString());
     assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(r.out())
-        .contains("status warning (--strict fails on warnings)", "budget of 85 (5 over)");
+        .contains(
+            "status warning (--strict fails on warnings)",
+            "90 connections the pools need, 5 past the budget of 85");
   }
 
   @Test
@@ -129,7 +131,7 @@ class CheckCommandTest {
     assertThat(json.get("passed").asBoolean()).isFalse();
     JsonNode first = json.get("files").get(0);
     assertThat(first.get("file").asText()).isEqualTo(SCENARIO_2);
-    assertThat(first.get("overrun").get("app").asText()).isEqualTo("exchanger-telegram");
+    assertThat(first.get("overrun").get("app").asText()).isEqualTo("exchanger-web");
     assertThat(first.get("overrun").get("excess").asLong()).isEqualTo(3);
     assertThat(first.get("suggestions").get(0).get("change").asText())
         .isEqualTo("lower_connection_limit");
@@ -162,9 +164,9 @@ class CheckCommandTest {
                     .startsWith(
                         "::error file="
                             + SCENARIO_2
-                            + ",line=14,col=5,title=poolcalc%3A connection pools do not"
+                            + ",line=11,col=5,title=poolcalc%3A connection pools do not"
                             + " fit::ERROR:")
-                    .contains("%0Aexchanger-telegram pushes it over")
+                    .contains("%0Aexchanger-web holds the most")
                     .contains("%0A- raise max_connections to 118"))
         .anySatisfy(
             line ->
@@ -202,7 +204,7 @@ class CheckCommandTest {
     Path summary = write("summary.md", "earlier step\n");
     Cli.Result r =
         Cli.run(
-            Map.of(CheckCommand.STEP_SUMMARY, summary.toString()),
+            Map.of(dev.poolcalc.output.StepSummary.VARIABLE, summary.toString()),
             "",
             "check",
             "--format",
@@ -215,7 +217,7 @@ class CheckCommandTest {
         .startsWith("earlier step\n## poolcalc check: ❌ failed\n")
         .contains("| `" + SCENARIO_2 + "` | error | **fail** |")
         .contains("| `" + SCENARIO_3 + "` | ok | pass |")
-        .contains("**exchanger-telegram pushes it over")
+        .contains("**exchanger-web holds the most")
         .contains("- lower exchanger-web to connection_limit 15 (from 20): total 85")
         .contains("### Connection pools for `exchanger_db`: ❌ error");
   }
@@ -223,7 +225,11 @@ class CheckCommandTest {
   @Test
   void stepSummaryIsOnlyWrittenForTheGithubFormat() throws IOException {
     Path summary = write("summary.md", "");
-    Cli.run(Map.of(CheckCommand.STEP_SUMMARY, summary.toString()), "", "check", SCENARIO_2);
+    Cli.run(
+        Map.of(dev.poolcalc.output.StepSummary.VARIABLE, summary.toString()),
+        "",
+        "check",
+        SCENARIO_2);
     assertThat(Files.readString(summary)).isEmpty();
   }
 
@@ -231,7 +237,7 @@ class CheckCommandTest {
   void unwritableStepSummaryWarnsButKeepsTheVerdict() {
     Cli.Result r =
         Cli.run(
-            Map.of(CheckCommand.STEP_SUMMARY, dir.toString()),
+            Map.of(dev.poolcalc.output.StepSummary.VARIABLE, dir.toString()),
             "",
             "check",
             "--format",

@@ -9,9 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +94,7 @@ class EnvCommandTest {
     Cli.Result r = Cli.run("env", PRODUCTION, "--app", "exchanger-api");
     assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(r.err())
-        .contains("no app named \"exchanger-api\"; the file has exchanger-web, exchanger-telegram");
+        .contains("no app named \"exchanger-api\"; the apps are exchanger-web, exchanger-telegram");
   }
 
   @Test
@@ -201,10 +207,12 @@ class EnvCommandTest {
 
     Cli.Result r = Cli.run("env", PRODUCTION, "--out-dir", out.toString(), "--force");
 
-    assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    // The disk, not the input, failed: its own exit code, and the reason in words.
+    assertThat(r.exitCode()).isEqualTo(ExitCode.WRITE_FAILED);
     assertThat(r.err())
-        .contains(out.resolve("exchanger-telegram.env") + ": error: cannot write:")
-        .contains("nothing was written");
+        .contains(
+            out.resolve("exchanger-telegram.env")
+                + ": error: cannot write: is a directory; nothing was written");
     assertThat(snapshot(dir)).isEqualTo(before);
   }
 
@@ -219,8 +227,45 @@ class EnvCommandTest {
 
     Cli.Result r = Cli.run("env", PRODUCTION, "--out-dir", out.toString(), "--force");
 
-    assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.WRITE_FAILED);
     assertThat(snapshot(dir)).isEqualTo(before);
+  }
+
+  @Test
+  void twoRunsRacingIntoOneEmptyFolderCannotBothWin() throws Exception {
+    // Both runs pass the "does it exist?" look before either writes; only the exclusive link
+    // that publishes each file decides. Before, both succeeded in 3 of 20 trials.
+    for (int trial = 0; trial < 20; trial++) {
+      Path out = dir.resolve("race-" + trial);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Cli.Result> run =
+            () -> {
+              start.await();
+              return Cli.run("env", PRODUCTION, "--out-dir", out.toString());
+            };
+        Future<Cli.Result> a = pool.submit(run);
+        Future<Cli.Result> b = pool.submit(run);
+        start.countDown();
+        List<Integer> codes = List.of(a.get().exitCode(), b.get().exitCode());
+        assertThat(codes).as("trial %d", trial).containsExactlyInAnyOrder(0, 2);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(readEnv(out.resolve("exchanger-web.env"))).containsEntry("DATABASE_URL", WEB_URL);
+    }
+  }
+
+  @Test
+  void aFolderItCreatesIsPrivateWhateverTheUmask() throws IOException {
+    Path nested = dir.resolve("private").resolve("env");
+    assertThat(Cli.run("env", PRODUCTION, "--out-dir", nested.toString()).exitCode())
+        .isEqualTo(ExitCode.OK);
+    assertThat(Files.getPosixFilePermissions(nested))
+        .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    assertThat(Files.getPosixFilePermissions(nested.getParent()))
+        .isEqualTo(PosixFilePermissions.fromString("rwx------"));
   }
 
   @Test

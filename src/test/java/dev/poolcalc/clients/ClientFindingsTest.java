@@ -2,16 +2,18 @@ package dev.poolcalc.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolcalc.engine.Amount;
 import dev.poolcalc.engine.App;
+import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Database;
 import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Replicas;
-import dev.poolcalc.engine.Reserve;
 import dev.poolcalc.engine.Severity;
 import dev.poolcalc.engine.Sizing;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ClientFindingsTest {
 
   private static Plan plan(App app) {
-    return Sizing.plan(new Deployment(Database.of(100, Reserve.connections(15)), List.of(app)));
+    return Sizing.plan(new Deployment(Database.of(100, Amount.count(15)), List.of(app)));
   }
 
   private static App app(Client client) {
@@ -40,7 +42,12 @@ class ClientFindingsTest {
   }
 
   private static List<Finding> findings(App app, String url) {
-    return ClientFindings.of(plan(app), Optional.ofNullable(url).map(PostgresUrl::parse));
+    Optional<PostgresUrl> base = Optional.ofNullable(url).map(PostgresUrl::parse);
+    List<Finding> findings = new ArrayList<>();
+    for (AppPlan row : plan(app).apps()) {
+      findings.addAll(ClientLibrary.of(row.app().client()).findings(row, base));
+    }
+    return findings;
   }
 
   @Test

@@ -2,13 +2,13 @@ package dev.poolcalc.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolcalc.engine.Amount;
 import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Database;
 import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.Replicas;
-import dev.poolcalc.engine.Reserve;
 import dev.poolcalc.engine.Sizing;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ class ClientSettingsTest {
   /** One app of 5 replicas on max 100, reserve 15: floor(85 / 5) = 17 per instance. */
   private static AppPlan plan(Client client) {
     App app = App.of("shop-web", Replicas.fixed(5), 1).withClient(client);
-    return Sizing.plan(new Deployment(Database.of(100, Reserve.connections(15)), List.of(app)))
+    return Sizing.plan(new Deployment(Database.of(100, Amount.count(15)), List.of(app)))
         .apps()
         .get(0);
   }
@@ -43,7 +43,7 @@ class ClientSettingsTest {
 
   @Test
   void prismaPgUrlCarriesNoConnectionLimitAndItsSettingsCarryThePoolMax() {
-    ClientSettings s = ClientSettings.render(plan(Client.PRISMA_PG), Optional.of(BASE));
+    ClientSettings s = render(plan(Client.PRISMA_PG), Optional.of(BASE));
 
     assertThat(s.url().orElseThrow().value())
         .isEqualTo(
@@ -66,16 +66,16 @@ class ClientSettingsTest {
   void prismaRendersTheSameUrlAsPrismaUrlSoEnvCanSwitchOver() {
     AppPlan app = plan(Client.PRISMA);
 
-    ClientSettings s = ClientSettings.render(app, Optional.of(BASE));
+    ClientSettings s = render(app, Optional.of(BASE));
 
-    assertThat(s.url().orElseThrow().value()).isEqualTo(PrismaUrl.forApp(BASE, app).unmasked());
-    assertThat(s.maskedUrl()).contains(PrismaUrl.forApp(BASE, app).masked());
+    assertThat(s.url().orElseThrow().value()).isEqualTo(Prisma.url(BASE, app).unmasked());
+    assertThat(s.maskedUrl()).contains(Prisma.url(BASE, app).masked());
     assertThat(env(s)).containsOnlyKeys("DATABASE_URL");
   }
 
   @Test
   void hikariPutsApplicationNameInTheJdbcUrlAndTheCredentialsBeside() {
-    ClientSettings s = ClientSettings.render(plan(Client.HIKARI), Optional.of(BASE));
+    ClientSettings s = render(plan(Client.HIKARI), Optional.of(BASE));
 
     assertThat(env(s))
         .containsEntry(
@@ -92,7 +92,7 @@ class ClientSettingsTest {
 
   @Test
   void pgxCarriesPoolMaxConnsAndNoPrismaParameters() {
-    ClientSettings s = ClientSettings.render(plan(Client.PGX), Optional.of(BASE));
+    ClientSettings s = render(plan(Client.PGX), Optional.of(BASE));
 
     assertThat(s.url().orElseThrow().value())
         .contains("pool_max_conns=17")
@@ -105,7 +105,7 @@ class ClientSettingsTest {
   void sqlalchemyCapsThePoolAtTheLimitWithNoOverflow() {
     PostgresUrl base = PostgresUrl.parse("postgresql://app@db/shop?max_overflow=10&pool_size=5");
 
-    ClientSettings s = ClientSettings.render(plan(Client.SQLALCHEMY), Optional.of(base));
+    ClientSettings s = render(plan(Client.SQLALCHEMY), Optional.of(base));
 
     assertThat(settings(s))
         .containsEntry("pool_size", "17")
@@ -117,7 +117,7 @@ class ClientSettingsTest {
 
   @Test
   void railsReadsPoolAndCheckoutTimeoutFromTheUrl() {
-    ClientSettings s = ClientSettings.render(plan(Client.RAILS), Optional.of(BASE));
+    ClientSettings s = render(plan(Client.RAILS), Optional.of(BASE));
 
     assertThat(s.url().orElseThrow().value())
         .endsWith("sslmode=require&application_name=shop-web&pool=17&checkout_timeout=20");
@@ -127,7 +127,7 @@ class ClientSettingsTest {
   @ParameterizedTest
   @EnumSource(Client.class)
   void thePasswordIsInEnvValuesOnlyNeverInWhatIsShown(Client client) {
-    ClientSettings s = ClientSettings.render(plan(client), Optional.of(BASE));
+    ClientSettings s = render(plan(client), Optional.of(BASE));
 
     assertThat(s.env())
         .extracting(EnvVar::value)
@@ -143,9 +143,13 @@ class ClientSettingsTest {
   @ParameterizedTest
   @EnumSource(Client.class)
   void withoutABaseUrlTheKnobsAreStillRendered(Client client) {
-    ClientSettings s = ClientSettings.render(plan(client), Optional.empty());
+    ClientSettings s = render(plan(client), Optional.empty());
 
     assertThat(s.url()).isEmpty();
     assertThat(s.settings()).extracting(Setting::value).contains("17");
+  }
+
+  private static ClientSettings render(AppPlan app, Optional<PostgresUrl> base) {
+    return ClientLibrary.of(app.app().client()).settings(app, base);
   }
 }

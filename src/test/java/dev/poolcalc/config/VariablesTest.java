@@ -132,7 +132,7 @@ class VariablesTest {
     var file =
         DeploymentReader.parse("d.yaml", text, Map.of("RESERVE", "15%", "APP_PREFIX", "shop"));
     assertThat(file.deployment().database().name()).contains("exchanger_db");
-    assertThat(file.deployment().database().reserve().resolve(100)).isEqualTo(15);
+    assertThat(file.deployment().database().reserve().roundedUp(100)).isEqualTo(15);
     assertThat(file.deployment().apps().get(0).name()).isEqualTo("shop-web");
   }
 

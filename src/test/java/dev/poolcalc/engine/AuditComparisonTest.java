@@ -12,7 +12,7 @@ class AuditComparisonTest {
   private static final Plan PRODUCTION =
       Sizing.plan(
           new Deployment(
-              Database.of(100, Reserve.connections(15)),
+              Database.of(100, Amount.count(15)),
               List.of(
                   App.of("exchanger-web", Replicas.fixed(3), 1),
                   App.of("exchanger-telegram", Replicas.fixed(2), 1))));
@@ -154,7 +154,7 @@ class AuditComparisonTest {
         new Database(
             java.util.Optional.empty(),
             100,
-            Reserve.connections(15),
+            Amount.count(15),
             Database.DEFAULT_HEADROOM,
             3,
             2,

@@ -8,7 +8,7 @@ final class Deployments {
   private Deployments() {}
 
   static Deployment of(long maxConnections, long reserve, App... apps) {
-    return new Deployment(Database.of(maxConnections, Reserve.connections(reserve)), List.of(apps));
+    return new Deployment(Database.of(maxConnections, Amount.count(reserve)), List.of(apps));
   }
 
   static App app(String name, long replicas) {

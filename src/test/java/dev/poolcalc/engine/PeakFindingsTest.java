@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class PeakFindingsTest {
 
-  private static final Database SERVER = Database.of(100, Reserve.connections(15));
+  private static final Database SERVER = Database.of(100, Amount.count(15));
 
   @Test
   void surgeOverBudgetSaysTheRolloutAloneBreaksTheBudgetAndByHowMuch() {
@@ -21,7 +21,8 @@ class PeakFindingsTest {
     Plan plan = Sizing.plan(new Deployment(SERVER, List.of(web, bot)));
 
     Finding surge = only(plan, "surge-over-budget");
-    assertThat(surge.severity()).isEqualTo(Severity.WARNING);
+    // It explains the over-budget warning; one overflow is reported once.
+    assertThat(surge.severity()).isEqualTo(Severity.INFO);
     assertThat(surge.app()).contains("web");
     assertThat(surge.message())
         .contains("4 → 6 replicas add 10 connections")
@@ -50,7 +51,7 @@ class PeakFindingsTest {
     Plan plan = Sizing.plan(new Deployment(SERVER, List.of(api, cron)));
 
     Finding autoscale = only(plan, "autoscale-max-over-budget");
-    assertThat(autoscale.severity()).isEqualTo(Severity.WARNING);
+    assertThat(autoscale.severity()).isEqualTo(Severity.INFO);
     assertThat(autoscale.app()).contains("api");
     assertThat(autoscale.message())
         .isEqualTo(
@@ -60,13 +61,17 @@ class PeakFindingsTest {
   }
 
   @Test
-  void peakFindingsAreErrorsWhenThePeakPassesWhatPostgresqlAllows() {
+  void pastWhatPostgresqlAllowsThePeakFindingExplainsTheOneError() {
     App api = App.of("api", Replicas.between(1, 10), 1).withConnectionLimit(10);
 
     Plan plan = Sizing.plan(new Deployment(SERVER, List.of(api)));
 
-    assertThat(only(plan, "autoscale-max-over-budget").severity()).isEqualTo(Severity.ERROR);
+    assertThat(only(plan, "autoscale-max-over-budget").severity()).isEqualTo(Severity.INFO);
     assertThat(plan.status()).isEqualTo(Status.ERROR);
+    assertThat(plan.findings())
+        .filteredOn(f -> f.severity() == Severity.ERROR)
+        .extracting(Finding::code)
+        .containsExactly("over-usable");
   }
 
   @Test

@@ -69,8 +69,7 @@ class RehearsalTest {
     Plan starved =
         Sizing.plan(
             new Deployment(
-                Database.of(10, Reserve.connections(5)),
-                List.of(App.of("many", Replicas.fixed(6), 1))));
+                Database.of(10, Amount.count(5)), List.of(App.of("many", Replicas.fixed(6), 1))));
 
     assertThat(Rehearsal.refusal(starved, probe(PG17, false, 0)))
         .hasValue("many gets connection_limit 0: fix the plan first (see poolcalc plan)");
@@ -116,7 +115,7 @@ class RehearsalTest {
   private static Plan plan(long webLimit, long botLimit) {
     return Sizing.plan(
         new Deployment(
-            Database.of(100, Reserve.connections(15)),
+            Database.of(100, Amount.count(15)),
             List.of(
                 App.of("exchanger-web", Replicas.fixed(3), 1).withConnectionLimit(webLimit),
                 App.of("exchanger-telegram", Replicas.fixed(2), 1).withConnectionLimit(botLimit))));

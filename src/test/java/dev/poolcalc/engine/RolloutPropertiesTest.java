@@ -2,7 +2,6 @@ package dev.poolcalc.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolcalc.engine.Rollout.Step;
 import dev.poolcalc.engine.Rollout.Strategy;
 import java.math.BigDecimal;
 import java.util.List;
@@ -55,18 +54,18 @@ class RolloutPropertiesTest {
       App app = App.of("app-" + i, Replicas.fixed(replicas.get(i)), 1);
       apps.add(rollout == null ? app : app.withRollout(rollout));
     }
-    return new Deployment(Database.of(500, Reserve.connections(50)), apps);
+    return new Deployment(Database.of(500, Amount.count(50)), apps);
   }
 
   @Provide
   Arbitrary<Rollout> rollouts() {
-    Arbitrary<Step> steps =
+    Arbitrary<Amount> steps =
         Arbitraries.oneOf(
-            Arbitraries.integers().between(0, 20).map(Step::replicas),
+            Arbitraries.integers().between(0, 20).map(Amount::count),
             Arbitraries.bigDecimals()
                 .between(BigDecimal.ZERO, BigDecimal.valueOf(100))
                 .ofScale(1)
-                .map(Step::percentOf));
+                .map(Amount::percentOf));
     return Combinators.combine(Arbitraries.of(Strategy.class), steps, steps).as(Rollout::new);
   }
 }

@@ -2,15 +2,14 @@ package dev.poolcalc.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolcalc.engine.Rollout.Step;
 import dev.poolcalc.engine.Rollout.Strategy;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class RolloutTest {
 
-  private static Step percent(String p) {
-    return Step.percentOf(new BigDecimal(p));
+  private static Amount percent(String p) {
+    return Amount.percentOf(new BigDecimal(p));
   }
 
   @Test
@@ -51,8 +50,8 @@ class RolloutTest {
 
   @Test
   void integersAreTakenAsTheyAre() {
-    assertThat(Rollout.rolling(Step.replicas(2), Step.replicas(1)).peak(3)).isEqualTo(3 + 2 + 1);
-    assertThat(Rollout.rolling(Step.replicas(5), Step.replicas(0)).peak(3)).isEqualTo(3 + 5);
+    assertThat(Rollout.rolling(Amount.count(2), Amount.count(1)).peak(3)).isEqualTo(3 + 2 + 1);
+    assertThat(Rollout.rolling(Amount.count(5), Amount.count(0)).peak(3)).isEqualTo(3 + 5);
   }
 
   @Test
@@ -84,6 +83,6 @@ class RolloutTest {
   @Test
   void stepsReadAsWritten() {
     assertThat(percent("25").toString()).isEqualTo("25%");
-    assertThat(Step.replicas(1).toString()).isEqualTo("1");
+    assertThat(Amount.count(1).toString()).isEqualTo("1");
   }
 }

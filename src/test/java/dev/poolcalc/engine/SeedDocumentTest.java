@@ -59,7 +59,7 @@ class SeedDocumentTest {
   @Test
   void ruleOfThumbAloneGivesSeventeenForFiveInstances() {
     // limit ≤ max_connections × 0.85 / instances, with no explicit reserve.
-    Database db = Database.of(100, Reserve.connections(0)).withHeadroom(new BigDecimal("0.85"));
+    Database db = Database.of(100, Amount.count(0)).withHeadroom(new BigDecimal("0.85"));
     Plan plan = Sizing.plan(new Deployment(db, List.of(app("web", 3), app("bot", 2))));
 
     assertThat(plan.budget().headroomCap()).isEqualTo(85);

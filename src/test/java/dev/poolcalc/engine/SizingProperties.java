@@ -110,7 +110,7 @@ class SizingProperties {
       @ForAll @IntRange(min = 1, max = 262_143) int max,
       @ForAll @IntRange(min = 1, max = 100) int hundredths) {
     BigDecimal headroom = BigDecimal.valueOf(hundredths, 2);
-    Budget budget = Budget.of(Database.of(max, Reserve.connections(0)).withHeadroom(headroom));
+    Budget budget = Budget.of(Database.of(max, Amount.count(0)).withHeadroom(headroom));
 
     // Integer arithmetic gives the exact floor to compare with.
     assertThat(budget.headroomCap()).isEqualTo((long) max * hundredths / 100);
@@ -149,7 +149,7 @@ class SizingProperties {
                 Arbitraries.integers().between(50, 100))
             .as(
                 (max, reservePercent, headroom) ->
-                    Database.of(max, Reserve.percentOf(BigDecimal.valueOf(reservePercent)))
+                    Database.of(max, Amount.percentOf(BigDecimal.valueOf(reservePercent)))
                         .withHeadroom(BigDecimal.valueOf(headroom, 2)));
     Arbitrary<App> apps =
         Combinators.combine(

@@ -28,7 +28,7 @@ class SizingTest {
 
   @Test
   void percentReserveRoundsUp() {
-    Database db = Database.of(101, Reserve.percentOf(new BigDecimal("15")));
+    Database db = Database.of(101, Amount.percentOf(new BigDecimal("15")));
     Budget budget = Budget.of(db);
 
     // 101 × 15 / 100 = 15.15 → 16 kept back.
@@ -38,8 +38,8 @@ class SizingTest {
 
   @Test
   void budgetIsTheSmallerOfReserveAndHeadroom() {
-    Database reserveBinds = Database.of(100, Reserve.connections(20));
-    Database headroomBinds = Database.of(100, Reserve.connections(5));
+    Database reserveBinds = Database.of(100, Amount.count(20));
+    Database headroomBinds = Database.of(100, Amount.count(5));
 
     assertThat(Budget.of(reserveBinds).budget()).isEqualTo(80);
     assertThat(Budget.of(reserveBinds).headroomBinds()).isFalse();
@@ -50,7 +50,7 @@ class SizingTest {
   @Test
   void headroomIsExactDecimalArithmetic() {
     // In binary floating point 100 × 0.57 is 56.99999…, which floors to 56.
-    Database db = Database.of(100, Reserve.connections(0)).withHeadroom(new BigDecimal("0.57"));
+    Database db = Database.of(100, Amount.count(0)).withHeadroom(new BigDecimal("0.57"));
 
     assertThat(Budget.of(db).headroomCap()).isEqualTo(57);
   }
@@ -59,13 +59,7 @@ class SizingTest {
   void usableSubtractsPostgresReservedSlots() {
     Database db =
         new Database(
-            Optional.empty(),
-            100,
-            Reserve.connections(15),
-            BigDecimal.ONE,
-            5,
-            10,
-            Optional.empty());
+            Optional.empty(), 100, Amount.count(15), BigDecimal.ONE, 5, 10, Optional.empty());
 
     assertThat(Budget.of(db).usable()).isEqualTo(85);
   }
@@ -139,7 +133,7 @@ class SizingTest {
     Plan plan =
         Sizing.plan(
             deployment(
-                Database.of(100, Reserve.connections(10)).withHeadroom(BigDecimal.ONE),
+                Database.of(100, Amount.count(10)).withHeadroom(BigDecimal.ONE),
                 app("a", 1).withWeight(new BigDecimal("0.1")),
                 app("b", 1).withWeight(new BigDecimal("0.2"))));
 
@@ -194,7 +188,7 @@ class SizingTest {
 
   @Test
   void noReserveAndFullHeadroomIsReported() {
-    Database db = Database.of(100, Reserve.connections(0)).withHeadroom(BigDecimal.ONE);
+    Database db = Database.of(100, Amount.count(0)).withHeadroom(BigDecimal.ONE);
     Plan plan = Sizing.plan(deployment(db, fixed("web", 1, 10)));
 
     assertThat(plan.findings()).extracting(Finding::code).contains("no-reserve");
@@ -222,7 +216,7 @@ class SizingTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> app("x", 1).withConnectionLimit(3).withWeight(BigDecimal.ONE))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Database.of(100, Reserve.connections(0)).withHeadroom(BigDecimal.ZERO))
+    assertThatThrownBy(() -> Database.of(100, Amount.count(0)).withHeadroom(BigDecimal.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

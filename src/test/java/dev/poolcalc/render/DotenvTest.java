@@ -3,6 +3,7 @@ package dev.poolcalc.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.poolcalc.clients.EnvVar;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,8 @@ class DotenvTest {
 
   @Test
   void blocksHaveCommentsThenVariablesAndAreSeparatedByABlankLine() {
-    Dotenv.Block a = new Dotenv.Block(List.of("a: one"), List.of(new EnvVar("A_URL", "x")));
-    Dotenv.Block b = new Dotenv.Block(List.of("b:\ntwo"), List.of(new EnvVar("B_URL", "y")));
+    Dotenv.Block a = new Dotenv.Block(List.of("a: one"), List.of(EnvVar.plain("A_URL", "x")));
+    Dotenv.Block b = new Dotenv.Block(List.of("b:\ntwo"), List.of(EnvVar.plain("B_URL", "y")));
     assertThat(Dotenv.render(List.of(a, b)))
         .isEqualTo("# a: one\nA_URL='x'\n\n# b: two\nB_URL='y'\n");
   }
@@ -40,6 +41,6 @@ class DotenvTest {
     assertThat(EnvVar.validName("_X1")).isTrue();
     assertThat(EnvVar.validName("1X")).isFalse();
     assertThat(EnvVar.validName("NO-WORK")).isFalse();
-    assertThat(new EnvVar("A", "secret").toString()).doesNotContain("secret");
+    assertThat(new EnvVar("A", "secret", "****").toString()).doesNotContain("secret");
   }
 }

@@ -2,6 +2,7 @@ package dev.poolcalc.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolcalc.config.SourceLocation;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class GithubAnnotationsTest {
             GithubAnnotations.command(
                 "error",
                 "./deploy/app.yaml",
-                Optional.of(new CheckedFile.Position(7, 5)),
+                Optional.of(new SourceLocation("deploy/app.yaml", 7, 5)),
                 "poolcalc: x",
                 "two\nlines"))
         .isEqualTo("::error file=deploy/app.yaml,line=7,col=5,title=poolcalc%3A x::two%0Alines\n");

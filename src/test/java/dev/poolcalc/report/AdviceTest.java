@@ -1,8 +1,9 @@
-package dev.poolcalc.engine;
+package dev.poolcalc.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.poolcalc.engine.*;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ class AdviceTest {
   }
 
   private static Plan plan(long max, long reserve, App... apps) {
-    Database db = Database.of(max, Reserve.connections(reserve));
+    Database db = Database.of(max, Amount.count(reserve));
     return Sizing.plan(new Deployment(db, List.of(apps)));
   }
 
@@ -30,10 +31,10 @@ class AdviceTest {
     Advice advice = Advice.of(plan);
 
     Overrun overrun = advice.overrun().orElseThrow();
-    assertThat(overrun.app()).isEqualTo("exchanger-telegram");
-    assertThat(overrun.before()).isEqualTo(60);
-    assertThat(overrun.reaches()).isEqualTo(100);
-    assertThat(overrun.line()).isEqualTo(Overrun.Line.USABLE);
+    // web holds 3 × 20 = 60 of the 100; telegram, listed last, only 40.
+    assertThat(overrun.app()).isEqualTo("exchanger-web");
+    assertThat(overrun.appConnections()).isEqualTo(60);
+    assertThat(overrun.line()).isEqualTo(Line.USABLE);
     assertThat(overrun.limit()).isEqualTo(97);
     assertThat(overrun.excess()).isEqualTo(3);
     assertThat(advice.remedies())
@@ -59,17 +60,26 @@ class AdviceTest {
 
     Advice advice = Advice.of(plan);
 
-    assertThat(advice.overrun().orElseThrow().line()).isEqualTo(Overrun.Line.BUDGET);
+    assertThat(advice.overrun().orElseThrow().line()).isEqualTo(Line.BUDGET);
     assertThat(advice.overrun().orElseThrow().excess()).isEqualTo(5);
     assertThat(advice.remedies()).extracting(Remedy::to).containsExactly(28L, 106L);
   }
 
   @Test
-  void laterAppsAreCountedInTheExcessButNotBlamed() {
+  void theAppHoldingTheLargestShareIsBlamedWhereverItIsListed() {
+    Plan plan = plan(100, 15, fixed("small", 1, 5), fixed("big", 4, 30));
+    Overrun overrun = Advice.of(plan).overrun().orElseThrow();
+    assertThat(overrun.app()).isEqualTo("big");
+    assertThat(overrun.appConnections()).isEqualTo(120);
+    assertThat(overrun.total()).isEqualTo(125);
+    assertThat(overrun.excess()).isEqualTo(125 - 97);
+  }
+
+  @Test
+  void equalSharesBlameTheFirstInFileOrder() {
     Plan plan = plan(100, 15, fixed("a", 1, 50), fixed("b", 1, 50), fixed("c", 1, 10));
     Overrun overrun = Advice.of(plan).overrun().orElseThrow();
-    assertThat(overrun.app()).isEqualTo("b");
-    assertThat(overrun.reaches()).isEqualTo(100);
+    assertThat(overrun.app()).isEqualTo("a");
     assertThat(overrun.total()).isEqualTo(110);
     assertThat(overrun.excess()).isEqualTo(13);
   }
@@ -93,7 +103,7 @@ class AdviceTest {
 
   @Test
   void budgetAboveTheSuperuserSlotsIsFixedByAReserve() {
-    Database tiny = Database.of(10, Reserve.connections(0)).withHeadroom(BigDecimal.ONE);
+    Database tiny = Database.of(10, Amount.count(0)).withHeadroom(BigDecimal.ONE);
     Plan plan = Sizing.plan(new Deployment(tiny, List.of(App.of("web", Replicas.fixed(2), 1))));
     assertThat(plan.status()).isEqualTo(Status.ERROR);
 
@@ -124,7 +134,7 @@ class AdviceTest {
       @ForAll @IntRange(min = 1, max = 60) int webLimit,
       @ForAll @IntRange(min = 1, max = 8) int botReplicas,
       @ForAll @IntRange(min = 1, max = 30) int workers) {
-    Database db = Database.of(max, Reserve.percentOf(BigDecimal.valueOf(reservePercent)));
+    Database db = Database.of(max, Amount.percentOf(BigDecimal.valueOf(reservePercent)));
     List<App> apps =
         List.of(
             fixed("web", webReplicas, webLimit),
@@ -142,7 +152,7 @@ class AdviceTest {
               yield new Deployment(db, next);
             }
             case RAISE_MAX_CONNECTIONS -> new Deployment(db.withMaxConnections(r.to()), apps);
-            case RAISE_RESERVE -> new Deployment(db.withReserve(Reserve.connections(r.to())), apps);
+            case RAISE_RESERVE -> new Deployment(db.withReserve(Amount.count(r.to())), apps);
           };
       Plan after = Sizing.plan(changed);
       assertThat(after.status()).isEqualTo(Status.OK);

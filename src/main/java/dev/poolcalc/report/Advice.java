@@ -1,5 +1,16 @@
-package dev.poolcalc.engine;
+package dev.poolcalc.report;
 
+import dev.poolcalc.engine.Amount;
+import dev.poolcalc.engine.App;
+import dev.poolcalc.engine.AppPlan;
+import dev.poolcalc.engine.Budget;
+import dev.poolcalc.engine.Deployment;
+import dev.poolcalc.engine.LimitSource;
+import dev.poolcalc.engine.Overrun;
+import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.Remedy;
+import dev.poolcalc.engine.Sizing;
+import dev.poolcalc.engine.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,9 +19,9 @@ import java.util.OptionalLong;
 import java.util.function.LongPredicate;
 
 /**
- * Why a plan does not fit and what would: the app that pushes it over, and single changes that each
- * make it fit the budget. Every remedy is checked by planning the changed deployment, so it also
- * holds for sizing rules added later (rollout surge, poolers).
+ * Why a plan does not fit and what would: the app holding the most of it, and single changes that
+ * each make it fit the budget. Every remedy is checked by planning the changed deployment, so it
+ * also holds for sizing rules added later (rollout surge, poolers).
  */
 public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
 
@@ -92,8 +103,7 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
     long reserve = b.maxConnections() - b.usable();
     Deployment deployment = plan.deployment();
     Deployment changed =
-        new Deployment(
-            deployment.database().withReserve(Reserve.connections(reserve)), deployment.apps());
+        new Deployment(deployment.database().withReserve(Amount.count(reserve)), deployment.apps());
     Plan after = Sizing.plan(changed);
     if (after.status() != Status.OK) {
       return Optional.empty();

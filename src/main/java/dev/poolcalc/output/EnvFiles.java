@@ -1,4 +1,4 @@
-package dev.poolcalc.cli;
+package dev.poolcalc.output;
 
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Problem;
@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,10 +23,16 @@ import java.util.Set;
 
 /**
  * Writes a set of files into one directory all or none. Each file is written to a temporary file
- * beside it, created with mode 0600 (it holds a password), flushed to disk, and renamed into place;
- * if any step fails, every file already renamed is put back as it was.
+ * beside it, created with mode 0600 (it holds a password), flushed to disk, and put in place:
+ * without {@code force} by a hard link, which fails if the target exists, so two runs racing into
+ * one folder cannot both win; with {@code force} by an atomic rename over the old file. If any step
+ * fails, every file already placed is put back as it was. A folder it creates is 0700 whatever the
+ * umask.
  */
-final class EnvFiles {
+public final class EnvFiles {
+
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
+      PosixFilePermissions.fromString("rwx------");
 
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
@@ -45,15 +52,16 @@ final class EnvFiles {
    * Writes {@code contents} (file name → text) into {@code dir}, creating it if needed.
    *
    * @return the paths written, in order
-   * @throws InvalidInputException when a target exists without {@code force}, or any write fails;
-   *     then nothing has changed on disk
+   * @throws InvalidInputException when a target exists without {@code force}; nothing has changed
+   * @throws WriteFailedException when a write fails; then nothing has changed on disk
    */
-  static List<Path> writeAll(Path dir, Map<String, String> contents, boolean force)
-      throws InvalidInputException {
+  public static List<Path> writeAll(Path dir, Map<String, String> contents, boolean force)
+      throws InvalidInputException, WriteFailedException {
     return new EnvFiles(dir, force).write(contents);
   }
 
-  private List<Path> write(Map<String, String> contents) throws InvalidInputException {
+  private List<Path> write(Map<String, String> contents)
+      throws InvalidInputException, WriteFailedException {
     List<Path> targets = new ArrayList<>();
     for (String name : contents.keySet()) {
       targets.add(dir.resolve(name));
@@ -73,19 +81,46 @@ final class EnvFiles {
       }
       for (int i = 0; i < targets.size(); i++) {
         current = targets.get(i);
-        Files.move(staged.get(i), targets.get(i), StandardCopyOption.ATOMIC_MOVE);
-        temps.remove(staged.get(i));
+        place(staged.get(i), targets.get(i));
         renamed++;
       }
-    } catch (IOException | UnsupportedOperationException e) {
+    } catch (FileAlreadyExistsException e) {
+      // Another run created it after refuseExisting looked: refuse as if it had been there.
       rollBack(targets, renamed);
       throw new InvalidInputException(
           Problem.inFile(
-              current.toString(), "cannot write: " + reason(e) + "; nothing was written"));
+              current.toString(),
+              "already exists; nothing was written (pass --force to replace it)"));
+    } catch (IOException | UnsupportedOperationException e) {
+      rollBack(targets, renamed);
+      throw new WriteFailedException(current.toString(), e);
     }
     cleanUp();
     syncDirectory();
     return targets;
+  }
+
+  /**
+   * Puts a staged file in place. Without force a hard link publishes it only if the target does not
+   * exist, atomically; where links are not supported the content is copied into a file created
+   * exclusively.
+   */
+  private void place(Path staged, Path target) throws IOException {
+    if (force) {
+      Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+      temps.remove(staged);
+      return;
+    }
+    try {
+      Files.createLink(target, staged);
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      if (e instanceof FileAlreadyExistsException exists) {
+        throw exists;
+      }
+      Files.copy(staged, target);
+    }
+    Files.delete(staged);
+    temps.remove(staged);
   }
 
   private void refuseExisting(List<Path> targets) throws InvalidInputException {
@@ -117,7 +152,11 @@ final class EnvFiles {
       missing.add(0, p);
     }
     for (Path p : missing) {
-      Files.createDirectory(p);
+      try {
+        Files.createDirectory(p, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+      } catch (UnsupportedOperationException e) {
+        Files.createDirectory(p);
+      }
       createdDirs.add(0, p);
     }
   }
@@ -219,12 +258,5 @@ final class EnvFiles {
     } catch (IOException | RuntimeException e) {
       // Best effort only.
     }
-  }
-
-  private static String reason(Exception e) {
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason().toLowerCase(java.util.Locale.ROOT);
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

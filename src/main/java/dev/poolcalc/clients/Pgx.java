@@ -9,13 +9,31 @@ import java.util.Optional;
  * has no acquire timeout setting (a caller waits until its context's deadline), so pool_timeout is
  * not rendered.
  */
-final class PgxSettings {
+final class Pgx implements ClientLibrary {
+
+  static final Pgx LIBRARY = new Pgx();
 
   static final String SNIPPET = "pool, err := pgxpool.New(ctx, os.Getenv(\"DATABASE_URL\"))";
 
-  private PgxSettings() {}
+  private Pgx() {}
 
-  static ClientSettings render(AppPlan app, Optional<PostgresUrl> base) {
+  @Override
+  public Client client() {
+    return Client.PGX;
+  }
+
+  @Override
+  public String description() {
+    return "pgx, whose pgxpool reads pool_max_conns from the connection string";
+  }
+
+  @Override
+  public Optional<String> poolTimeoutZero() {
+    return Optional.empty();
+  }
+
+  @Override
+  public ClientSettings settings(AppPlan app, Optional<PostgresUrl> base) {
     return new SettingsBuilder(Client.PGX)
         .url(
             base.map(

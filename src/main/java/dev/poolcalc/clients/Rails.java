@@ -8,11 +8,30 @@ import java.util.Optional;
  * Ruby on Rails' Active Record: {@code pool} connections and {@code checkout_timeout} seconds, read
  * from database.yml or merged in from DATABASE_URL's query; application_name goes on to libpq.
  */
-final class RailsSettings {
+final class Rails implements ClientLibrary {
 
-  private RailsSettings() {}
+  static final Rails LIBRARY = new Rails();
 
-  static ClientSettings render(AppPlan app, Optional<PostgresUrl> base) {
+  private Rails() {}
+
+  @Override
+  public Client client() {
+    return Client.RAILS;
+  }
+
+  @Override
+  public String description() {
+    return "Active Record, which reads pool and checkout_timeout";
+  }
+
+  @Override
+  public Optional<String> poolTimeoutZero() {
+    return Optional.of(
+        "there is no time to wait: when every pooled connection is busy a request fails at once");
+  }
+
+  @Override
+  public ClientSettings settings(AppPlan app, Optional<PostgresUrl> base) {
     long limit = app.connectionLimit();
     long timeout = app.app().poolTimeout();
     return new SettingsBuilder(Client.RAILS)

@@ -13,14 +13,34 @@ import java.util.Optional;
  * information, so the user and password become their own properties. Environment variable names
  * follow Spring Boot's relaxed binding (dots to underscores, dashes dropped, upper case).
  */
-final class HikariSettings {
+final class Hikari implements ClientLibrary {
+
+  static final Hikari LIBRARY = new Hikari();
 
   static final String MAX_POOL_SIZE = "spring.datasource.hikari.maximum-pool-size";
   static final String CONNECTION_TIMEOUT = "spring.datasource.hikari.connection-timeout";
 
-  private HikariSettings() {}
+  private Hikari() {}
 
-  static ClientSettings render(AppPlan app, Optional<PostgresUrl> base) {
+  @Override
+  public Client client() {
+    return Client.HIKARI;
+  }
+
+  @Override
+  public String description() {
+    return "HikariCP in Spring Boot, with pgjdbc's ApplicationName in the JDBC URL";
+  }
+
+  @Override
+  public Optional<String> poolTimeoutZero() {
+    return Optional.of(
+        "HikariCP gets connection-timeout 0 and waits Integer.MAX_VALUE ms (about 24 days), in effect"
+            + " forever, for a connection when the pool is busy");
+  }
+
+  @Override
+  public ClientSettings settings(AppPlan app, Optional<PostgresUrl> base) {
     long timeoutMs = Urls.millis(app.app().poolTimeout());
     SettingsBuilder settings =
         new SettingsBuilder(Client.HIKARI)

@@ -8,11 +8,31 @@ import java.util.Optional;
  * Any other library: the limit and the wait in plain variables (DB_POOL_TIMEOUT in seconds) to wire
  * into its pool by hand, and a URL that names the app in pg_stat_activity.
  */
-final class GenericSettings {
+final class Generic implements ClientLibrary {
 
-  private GenericSettings() {}
+  static final Generic LIBRARY = new Generic();
 
-  static ClientSettings render(AppPlan app, Optional<PostgresUrl> base) {
+  private Generic() {}
+
+  @Override
+  public Client client() {
+    return Client.GENERIC;
+  }
+
+  @Override
+  public String description() {
+    return "a pool to configure by hand from these values";
+  }
+
+  @Override
+  public Optional<String> poolTimeoutZero() {
+    return Optional.of(
+        "DB_POOL_TIMEOUT is 0, which means no timeout in most pools: a request waits forever for a"
+            + " connection when the pool is busy");
+  }
+
+  @Override
+  public ClientSettings settings(AppPlan app, Optional<PostgresUrl> base) {
     return new SettingsBuilder(Client.GENERIC)
         .url(
             base.map(

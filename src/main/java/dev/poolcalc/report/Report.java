@@ -1,0 +1,109 @@
+package dev.poolcalc.report;
+
+import dev.poolcalc.clients.ClientLibrary;
+import dev.poolcalc.clients.ClientSettings;
+import dev.poolcalc.clients.EnvVar;
+import dev.poolcalc.clients.PostgresUrl;
+import dev.poolcalc.config.DeploymentFile;
+import dev.poolcalc.config.InvalidInputException;
+import dev.poolcalc.config.Problem;
+import dev.poolcalc.config.SourceLocation;
+import dev.poolcalc.engine.AppPlan;
+import dev.poolcalc.engine.Finding;
+import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.Sizing;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One deployment made ready for every renderer: the engine's plan with the client libraries'
+ * findings added, each app's client settings (secrets masked wherever they are shown, real only in
+ * {@code env}), and where each app is written in its file. The base URL is parsed once, here.
+ *
+ * @param file the file's name as the user gave it ({@code <stdin>} for -)
+ * @param settings each app's client settings, in file order
+ * @param locations where each app's entry starts, by app name
+ */
+public record Report(
+    String file,
+    Plan plan,
+    Map<String, ClientSettings> settings,
+    Map<String, SourceLocation> locations) {
+
+  public Report {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(plan, "plan");
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    locations = Map.copyOf(locations);
+  }
+
+  /**
+   * Plans a file that config has read and validated.
+   *
+   * @throws InvalidInputException when its numbers are too large to add up exactly
+   */
+  public static Report of(DeploymentFile file) throws InvalidInputException {
+    try {
+      return plan(file);
+    } catch (ArithmeticException e) {
+      throw new InvalidInputException(Problem.inFile(file.file(), TOO_LARGE));
+    }
+  }
+
+  private static Report plan(DeploymentFile file) {
+    Plan sized = Sizing.plan(file.deployment());
+    Optional<PostgresUrl> base = file.deployment().database().url().map(PostgresUrl::parse);
+    Map<String, ClientSettings> settings = new LinkedHashMap<>();
+    List<Finding> clientFindings = new ArrayList<>();
+    Map<String, SourceLocation> locations = new LinkedHashMap<>();
+    List<AppPlan> apps = sized.apps();
+    for (int i = 0; i < apps.size(); i++) {
+      AppPlan app = apps.get(i);
+      ClientLibrary library = ClientLibrary.of(app.app().client());
+      settings.put(app.name(), library.settings(app, base));
+      clientFindings.addAll(library.findings(app, base));
+      locations.put(app.name(), file.appLocation(i));
+    }
+    // Advice never turns a plan red: the status stays the arithmetic's verdict (DESIGN.md).
+    return new Report(file.file(), sized.withFindings(clientFindings), settings, locations);
+  }
+
+  /** What every command says when exact arithmetic overflows. */
+  public static final String TOO_LARGE =
+      "the numbers in this file are too large to add up exactly;"
+          + " check replicas, processes and connection_limit";
+
+  public ClientSettings settings(String app) {
+    return Objects.requireNonNull(settings.get(app), app);
+  }
+
+  /** The app's connection URL with its password masked, when the file gives database.url. */
+  public Optional<String> maskedUrl(String app) {
+    return settings(app).maskedUrl();
+  }
+
+  /** Where the app's entry starts in its file. */
+  public SourceLocation location(String app) {
+    return Objects.requireNonNull(locations.get(app), app);
+  }
+
+  /**
+   * The variables one app needs, with real values, as its client library renders them; {@code
+   * urlVariable} renames the connection URL variable ({@code env --var}).
+   */
+  public List<EnvVar> env(String app, Optional<String> urlVariable) {
+    ClientSettings s = settings(app);
+    Optional<String> urlName = s.url().map(EnvVar::name);
+    List<EnvVar> vars = new ArrayList<>();
+    for (EnvVar v : s.env()) {
+      boolean isUrl = urlName.filter(v.name()::equals).isPresent();
+      vars.add(isUrl && urlVariable.isPresent() ? v.named(urlVariable.get()) : v);
+    }
+    return vars;
+  }
+}
