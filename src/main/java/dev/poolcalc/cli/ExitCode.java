@@ -1,6 +1,6 @@
 package dev.poolcalc.cli;
 
-/** Every exit code poolcalc returns, in one place (DESIGN.md). */
+/** Every exit code poolcalc returns, in one place (README.md, "Exit codes"). */
 public final class ExitCode {
 
   /** The command did what was asked; the plan fits. */

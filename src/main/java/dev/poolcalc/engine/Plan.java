@@ -40,7 +40,7 @@ public record Plan(
 
   /**
    * This plan with more findings after its own, such as the client libraries' advice. The status
-   * stays the arithmetic's verdict (DESIGN.md), so advice never turns a plan red.
+   * stays the arithmetic's verdict (docs/ARCHITECTURE.md), so advice never turns a plan red.
    */
   public Plan withFindings(List<Finding> more) {
     List<Finding> all = new ArrayList<>(findings);

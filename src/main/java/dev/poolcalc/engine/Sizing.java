@@ -69,7 +69,7 @@ public final class Sizing {
         deployment, budget, split, rows, total, statusOf(budget, rows, total), findings);
   }
 
-  /** DESIGN.md's verdict, exactly: error, then warning, else ok. */
+  /** The verdict of docs/ARCHITECTURE.md, exactly: error, then warning, else ok. */
   static Status statusOf(Budget budget, List<AppPlan> rows, long total) {
     return budget.statusOf(total, rows.stream().anyMatch(r -> r.connectionLimit() < 1));
   }
