@@ -3,10 +3,13 @@ package dev.poolcalc.cli;
 import dev.poolcalc.audit.RehearsalRefusedException;
 import dev.poolcalc.audit.ServerUnreachableException;
 import dev.poolcalc.config.InvalidInputException;
+import dev.poolcalc.config.Suggestions;
 import dev.poolcalc.output.WriteFailedException;
 import dev.poolcalc.report.Report;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +19,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The poolcalc command line: {@code main} only exits with what {@link #run} returns. */
 public final class Main {
@@ -39,6 +43,7 @@ public final class Main {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(Main::handleExecutionException);
     cli.setParameterExceptionHandler(Main::handleParameterException);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     int code = cli.execute(args);
     out.flush();
     err.flush();
@@ -58,6 +63,7 @@ public final class Main {
         ExplainCommand.class,
         AuditCommand.class,
         RehearseCommand.class,
+        CompletionCommand.class,
         CommandLine.HelpCommand.class
       },
       description = {
@@ -77,6 +83,7 @@ public final class Main {
         "  poolcalc explain deployment.yaml --app exchanger-web",
         "  poolcalc audit deployment.yaml --db-env DATABASE_URL",
         "  poolcalc rehearse deployment.yaml --db-env STAGING_DATABASE_URL --yes",
+        "  source <(poolcalc completion bash)",
         "  poolcalc help plan",
         "",
         "Exit status: 0 ok, 1 check failed, 2 invalid input or usage, 3 server unreachable,"
@@ -113,10 +120,46 @@ public final class Main {
     }
   }
 
+  /**
+   * The error for an unknown subcommand or option, with the closest known one: "unknown command
+   * 'plna'; did you mean 'plan'?". Other usage errors keep picocli's own words.
+   */
+  private static String message(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException unmatched)
+        || unmatched.getUnmatched().isEmpty()) {
+      return e.getMessage();
+    }
+    String typed = unmatched.getUnmatched().get(0);
+    CommandSpec spec = e.getCommandLine().getCommandSpec();
+    if (typed.startsWith("-")) {
+      Map<String, String> byBareName = new LinkedHashMap<>();
+      for (String name : spec.optionsMap().keySet()) {
+        byBareName.put(name.replaceFirst("^-+", ""), name);
+      }
+      String bare = typed.replaceFirst("^-+", "").replaceFirst("=.*", "");
+      return "unknown option '"
+          + typed
+          + "'"
+          + Suggestions.closest(bare, byBareName.keySet())
+              .map(n -> "; did you mean '" + byBareName.get(n) + "'?")
+              .orElse("");
+    }
+    if (spec.subcommands().isEmpty()) {
+      return e.getMessage();
+    }
+    return "unknown command '"
+        + typed
+        + "'"
+        + unmatched.getSuggestions().stream()
+            .findFirst()
+            .map(n -> "; did you mean '" + n + "'?")
+            .orElse("");
+  }
+
   private static int handleParameterException(ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println("poolcalc: error: " + e.getMessage());
+    err.println("poolcalc: error: " + message(e));
     err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
     return ExitCode.INVALID_INPUT;
   }

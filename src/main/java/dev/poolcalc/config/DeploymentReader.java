@@ -33,8 +33,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads input file version 1 (README.md, "The input file") into a {@link Deployment}, reporting every problem with
- * its line, column and key path before anything is planned.
+ * Reads input file version 1 (README.md, "The input file") into a {@link Deployment}, reporting
+ * every problem with its line, column and key path before anything is planned.
  */
 public final class DeploymentReader {
 

@@ -11,8 +11,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
- * An audit as one JSON object. Its keys are fixed: server, planned_total,
- * observed_total, apps, unplanned, status, findings; the others only add detail.
+ * An audit as one JSON object. Its keys are fixed: server, planned_total, observed_total, apps,
+ * unplanned, status, findings; the others only add detail.
  */
 public final class AuditJsonRenderer {
 

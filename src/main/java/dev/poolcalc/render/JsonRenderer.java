@@ -24,8 +24,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The plan as the JSON object of the output contract (docs/ARCHITECTURE.md). Keys there are fixed; the extra keys
- * here only add detail.
+ * The plan as the JSON object of the output contract (docs/ARCHITECTURE.md). Keys there are fixed;
+ * the extra keys here only add detail.
  */
 public final class JsonRenderer {
 

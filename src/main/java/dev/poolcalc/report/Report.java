@@ -69,7 +69,8 @@ public record Report(
       clientFindings.addAll(library.findings(app, base));
       locations.put(app.name(), file.appLocation(i));
     }
-    // Advice never turns a plan red: the status stays the arithmetic's verdict (docs/ARCHITECTURE.md).
+    // Advice never turns a plan red: the status stays the arithmetic's verdict
+    // (docs/ARCHITECTURE.md).
     return new Report(file.file(), sized.withFindings(clientFindings), settings, locations);
   }
 
