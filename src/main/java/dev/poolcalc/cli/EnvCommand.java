@@ -7,17 +7,21 @@ import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Status;
 import dev.poolcalc.output.EnvFiles;
 import dev.poolcalc.output.WriteFailedException;
-import dev.poolcalc.render.Dotenv;
+import dev.poolcalc.render.EnvFormat;
 import dev.poolcalc.render.EnvText;
 import dev.poolcalc.report.Report;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code poolcalc env}: each app's settings as .env lines, printed or written to one 0600 file per
@@ -38,6 +42,8 @@ import picocli.CommandLine.ParameterException;
       "  poolcalc env deployment.yaml",
       "  poolcalc env deployment.yaml --app exchanger-web >> .env",
       "  DB_PASSWORD=... poolcalc env deployment.yaml --out-dir deploy/env",
+      "  poolcalc env deployment.yaml --format k8s-secret | kubectl apply -f -",
+      "  poolcalc env deployment.yaml --only-pool --format json   # no credentials",
       "",
       "Exit status: 0 written, 1 the plan does not fit (nothing written), 2 invalid input, a"
           + " target exists without --force, or a file could not be written (nothing written)."
@@ -68,6 +74,22 @@ final class EnvCommand implements Callable<Integer> {
   @Option(names = "--force", description = "With --out-dir: replace files that exist.")
   boolean force;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      converter = FormatConverter.class,
+      completionCandidates = FormatConverter.class,
+      description =
+          "Output format: dotenv, k8s-secret (a Secret per app), json or shell (export lines)"
+              + " (default: dotenv).",
+      defaultValue = "dotenv")
+  EnvFormat format;
+
+  @Option(
+      names = "--only-pool",
+      description = "Only the pool variables (size, timeout): no URL, no credentials.")
+  boolean onlyPool;
+
   @Override
   public Integer call() throws InvalidInputException, WriteFailedException {
     validateOptions();
@@ -83,13 +105,13 @@ final class EnvCommand implements Callable<Integer> {
         return ExitCode.CHECK_FAILED;
       }
     }
-    Optional<String> urlVariable = Optional.ofNullable(variable);
+    var selection = new EnvFormat.Selection(Optional.ofNullable(variable), onlyPool);
     if (outDir == null) {
-      io.print(EnvText.heading(file.file()) + "\n" + Dotenv.render(report, apps, urlVariable));
+      io.print(format.render(report, apps, selection));
       return ExitCode.OK;
     }
-    for (Path written :
-        EnvFiles.writeAll(outDir, EnvText.files(report, apps, urlVariable), force)) {
+    var files = EnvText.files(report, apps, format, selection);
+    for (Path written : EnvFiles.writeAll(outDir, files, force)) {
       io.out().println("wrote " + written + " (mode 0600)");
     }
     io.out().flush();
@@ -108,6 +130,25 @@ final class EnvCommand implements Callable<Integer> {
     if (force && outDir == null) {
       throw new ParameterException(
           io.spec.commandLine(), "--force only applies with --out-dir DIR");
+    }
+  }
+
+  /** --format takes the formats' own names, such as k8s-secret, in any case. */
+  static final class FormatConverter implements ITypeConverter<EnvFormat>, Iterable<String> {
+    @Override
+    public EnvFormat convert(String value) {
+      for (EnvFormat f : EnvFormat.values()) {
+        if (f.key().equalsIgnoreCase(value.trim())) {
+          return f;
+        }
+      }
+      throw new TypeConversionException(
+          "expected one of " + String.join(", ", this) + " but was '" + value + "'");
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(EnvFormat.values()).map(EnvFormat::key).iterator();
     }
   }
 }

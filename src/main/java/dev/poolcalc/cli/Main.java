@@ -5,6 +5,7 @@ import dev.poolcalc.audit.ServerUnreachableException;
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Suggestions;
 import dev.poolcalc.output.WriteFailedException;
+import dev.poolcalc.render.UnquotableValueException;
 import dev.poolcalc.report.Report;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -190,6 +191,10 @@ public final class Main {
     }
     if (e instanceof ArithmeticException) {
       err.println("poolcalc: error: " + Report.TOO_LARGE);
+      return ExitCode.INVALID_INPUT;
+    }
+    if (e instanceof UnquotableValueException unquotable) {
+      err.println("poolcalc: error: " + unquotable.getMessage());
       return ExitCode.INVALID_INPUT;
     }
     if (e instanceof RehearsalRefusedException refused) {

@@ -49,7 +49,7 @@ final class Hikari implements ClientLibrary {
         .ifPresent(u -> settings.env(EnvVar.plain("SPRING_DATASOURCE_USERNAME", u)));
     base.flatMap(PostgresUrl::password)
         .ifPresent(
-            p -> settings.env(new EnvVar("SPRING_DATASOURCE_PASSWORD", p, PostgresUrl.MASK)));
+            p -> settings.env(EnvVar.secret("SPRING_DATASOURCE_PASSWORD", p, PostgresUrl.MASK)));
     return settings
         .env(envName(MAX_POOL_SIZE), app.connectionLimit())
         .env(envName(CONNECTION_TIMEOUT), timeoutMs)

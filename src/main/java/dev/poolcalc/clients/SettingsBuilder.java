@@ -34,7 +34,7 @@ final class SettingsBuilder {
   }
 
   SettingsBuilder env(String name, long value) {
-    return env(EnvVar.plain(name, Long.toString(value)));
+    return env(EnvVar.pool(name, Long.toString(value)));
   }
 
   SettingsBuilder setting(String name, long value) {

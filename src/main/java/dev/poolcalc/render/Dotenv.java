@@ -4,11 +4,9 @@ import dev.poolcalc.clients.EnvVar;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Split;
-import dev.poolcalc.report.Report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * .env text: each app's variables headed by comments with the app's arithmetic. Values are quoted
@@ -25,23 +23,6 @@ public final class Dotenv {
       comments = List.copyOf(comments);
       variables = List.copyOf(variables);
     }
-  }
-
-  /**
-   * The .env text of the chosen apps, each block headed by its arithmetic; {@code urlVariable}
-   * renames the connection URL variable ({@code env --var}).
-   */
-  public static String render(Report report, List<AppPlan> apps, Optional<String> urlVariable) {
-    List<Block> blocks = new ArrayList<>();
-    for (AppPlan app : apps) {
-      blocks.add(block(report, app, urlVariable));
-    }
-    return render(blocks);
-  }
-
-  /** One app's block. */
-  public static Block block(Report report, AppPlan app, Optional<String> urlVariable) {
-    return new Block(header(report.plan(), app), report.env(app.name(), urlVariable));
   }
 
   /** Blocks separated by a blank line. */
@@ -62,7 +43,13 @@ public final class Dotenv {
       out.append("# ").append(comment.replace('\n', ' ').replace('\r', ' ')).append('\n');
     }
     for (EnvVar v : block.variables()) {
-      out.append(v.name()).append('=').append(quote(v.value())).append('\n');
+      try {
+        out.append(v.name()).append('=').append(quote(v.value())).append('\n');
+      } catch (IllegalArgumentException e) {
+        // Never the value: it may be a password.
+        throw new UnquotableValueException(
+            v.name() + ": " + e.getMessage() + "; use --format shell or json for it");
+      }
     }
     return out.toString();
   }

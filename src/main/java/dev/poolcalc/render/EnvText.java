@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** What {@code poolcalc env} prints or writes besides the variables themselves. */
 public final class EnvText {
@@ -54,13 +53,13 @@ public final class EnvText {
   }
 
   /**
-   * One {@code <app>.env} per app, name → content.
+   * One file per app ({@code <app>.env}, {@code .yaml}, …), name → content.
    *
    * @throws InvalidInputException when two apps differ only in case: on macOS and Windows their
    *     files would be one
    */
   public static Map<String, String> files(
-      Report report, List<AppPlan> apps, Optional<String> urlVariable)
+      Report report, List<AppPlan> apps, EnvFormat format, EnvFormat.Selection selection)
       throws InvalidInputException {
     Map<String, String> seen = new HashMap<>();
     Map<String, String> files = new LinkedHashMap<>();
@@ -77,9 +76,7 @@ public final class EnvText {
                     + "\" differ only in case, so their files would collide on some file"
                     + " systems; rename one"));
       }
-      files.put(
-          a.name() + ".env",
-          heading(report.file()) + Dotenv.render(Dotenv.block(report, a, urlVariable)));
+      files.put(format.fileName(a.name()), format.file(report, a, selection));
     }
     return files;
   }

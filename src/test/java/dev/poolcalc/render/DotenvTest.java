@@ -41,6 +41,6 @@ class DotenvTest {
     assertThat(EnvVar.validName("_X1")).isTrue();
     assertThat(EnvVar.validName("1X")).isFalse();
     assertThat(EnvVar.validName("NO-WORK")).isFalse();
-    assertThat(new EnvVar("A", "secret", "****").toString()).doesNotContain("secret");
+    assertThat(EnvVar.secret("A", "secret", "****").toString()).doesNotContain("secret");
   }
 }
