@@ -62,9 +62,10 @@ public final class Sizing {
       rows.add(new AppPlan(app, app.instances(), limit, source, bonus[i], appTotal));
     }
 
-    List<Finding> findings = Findings.of(budget, split, rows, total);
-    return new Plan(
-        deployment, budget, split, rows, total, statusOf(budget, rows, total), findings);
+    List<Finding> findings = new ArrayList<>(Findings.of(budget, split, rows, total));
+    findings.addAll(ProviderFindings.of(deployment.database(), budget, total));
+    Status status = ProviderFindings.raise(statusOf(budget, rows, total), findings);
+    return new Plan(deployment, budget, split, rows, total, status, findings);
   }
 
   /** DESIGN.md's verdict, exactly: error, then warning, else ok. */
