@@ -100,8 +100,8 @@ public final class Catalog {
         known.size() <= LISTED_INSTANCES ? " (known: " + String.join(", ", known) + ")" : "";
     throw new UnknownNameException(
         String.format(
-            "\"%s\" is not a %s %s in the catalog%s",
-            typed, provider.name(), provider.instanceKind(), listed),
+            "\"%s\" is not a %s the catalog knows for %s%s",
+            typed, provider.instanceKind(), provider.name(), listed),
         closest(typed, known, provider::normalize),
         known);
   }
