@@ -14,7 +14,8 @@ import java.util.Optional;
  * <p>The rule: a catalog max_connections that is an upper bound (RDS) is trusted only to {@link
  * ProviderSizing#UPPER_BOUND_TRUST} of its value. When the pools would not fit the usable slots of
  * a server that much smaller, the plan is near the ceiling and is treated as over it: warning
- * {@code provider-upper-bound}, and the status is at least warning.
+ * {@code provider-upper-bound}. The status is left as DESIGN.md defines it (the renderers phrase a
+ * warning status as "over the budget"); raising it is for when they can say why.
  */
 final class ProviderFindings {
 
@@ -89,12 +90,6 @@ final class ProviderFindings {
       }
     }
     return findings;
-  }
-
-  /** At least warning when the plan is near an upper-bound ceiling. */
-  static Status raise(Status status, List<Finding> findings) {
-    boolean near = findings.stream().anyMatch(f -> f.code().equals(UPPER_BOUND));
-    return near ? status.worst(Status.WARNING) : status;
   }
 
   private static Optional<CatalogValue> taken(

@@ -64,8 +64,8 @@ public final class Sizing {
 
     List<Finding> findings = new ArrayList<>(Findings.of(budget, split, rows, total));
     findings.addAll(ProviderFindings.of(deployment.database(), budget, total));
-    Status status = ProviderFindings.raise(statusOf(budget, rows, total), findings);
-    return new Plan(deployment, budget, split, rows, total, status, findings);
+    return new Plan(
+        deployment, budget, split, rows, total, statusOf(budget, rows, total), findings);
   }
 
   /** DESIGN.md's verdict, exactly: error, then warning, else ok. */
