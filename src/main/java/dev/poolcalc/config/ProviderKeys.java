@@ -9,6 +9,7 @@ import dev.poolcalc.providers.Provider;
 import dev.poolcalc.providers.Sourced;
 import dev.poolcalc.providers.UnknownNameException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -127,7 +128,7 @@ final class ProviderKeys {
     }
   }
 
-  private static java.util.List<String> providerNames(Catalog catalog) {
+  private static List<String> providerNames(Catalog catalog) {
     return catalog.providers().stream().map(Provider::name).toList();
   }
 

@@ -2,9 +2,11 @@ package dev.poolcalc.engine;
 
 import dev.poolcalc.engine.ProviderSizing.CatalogValue;
 import dev.poolcalc.engine.ProviderSizing.Setting;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -65,7 +67,7 @@ final class ProviderFindings {
         .ifPresent(findings::add);
     if (p.maxConnectionsIsUpperBound()) {
       long trusted =
-          new java.math.BigDecimal(db.maxConnections())
+          BigDecimal.valueOf(db.maxConnections())
               .multiply(ProviderSizing.UPPER_BOUND_TRUST)
               .setScale(0, RoundingMode.FLOOR)
               .longValueExact();
@@ -102,7 +104,7 @@ final class ProviderFindings {
     if (!p.isWritten(setting) || catalog.isEmpty() || catalog.get().value() == actual) {
       return Optional.empty();
     }
-    String key = setting.name().toLowerCase(java.util.Locale.ROOT);
+    String key = setting.name().toLowerCase(Locale.ROOT);
     return Optional.of(
         Finding.of(
             Severity.INFO,

@@ -1,5 +1,6 @@
 package dev.poolcalc.engine;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public record ProviderSizing(
    * default of 1600 where the class memory gives floor(15.25 GiB / 9531392) = 1717, 6.8 % less; the
    * operating system's share weighs more on small classes, so 10 % is allowed.
    */
-  public static final java.math.BigDecimal UPPER_BOUND_TRUST = new java.math.BigDecimal("0.90");
+  public static final BigDecimal UPPER_BOUND_TRUST = new BigDecimal("0.90");
 
   /** The settings a provider's catalog can supply. */
   public enum Setting {
@@ -62,7 +63,7 @@ public record ProviderSizing(
     Objects.requireNonNull(maxConnections, "maxConnections");
     Objects.requireNonNull(superuserReserved, "superuserReserved");
     Objects.requireNonNull(reservedConnections, "reservedConnections");
-    written = written.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(written));
+    written = Set.copyOf(written);
   }
 
   public boolean isWritten(Setting setting) {
@@ -76,8 +77,8 @@ public record ProviderSizing(
 
   /** The same provenance with {@code setting} given explicitly. */
   public ProviderSizing withWritten(Setting setting) {
-    EnumSet<Setting> now =
-        written.isEmpty() ? EnumSet.noneOf(Setting.class) : EnumSet.copyOf(written);
+    EnumSet<Setting> now = EnumSet.noneOf(Setting.class);
+    now.addAll(written);
     now.add(setting);
     return new ProviderSizing(
         provider, instance, maxConnections, superuserReserved, reservedConnections, now);

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,8 @@ public final class Catalog {
   private final Map<String, String> unverified;
 
   Catalog(Map<String, Provider> providers, Map<String, String> unverified) {
-    this.providers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(providers));
-    this.unverified = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unverified));
+    this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
+    this.unverified = Collections.unmodifiableMap(new LinkedHashMap<>(unverified));
   }
 
   /** The catalog in the jar. A catalog that does not load is a build error, not a user's. */
