@@ -10,6 +10,7 @@ import dev.poolcalc.engine.Database;
 import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.Replicas;
 import dev.poolcalc.engine.Rollout;
+import dev.poolcalc.providers.Catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -55,7 +56,9 @@ public final class DeploymentReader {
           "headroom",
           "superuser_reserved_connections",
           "reserved_connections",
-          "url");
+          "url",
+          ProviderKeys.PROVIDER,
+          ProviderKeys.INSTANCE);
   static final Set<String> APP_KEYS =
       ordered(
           "name",
@@ -168,17 +171,26 @@ public final class DeploymentReader {
 
   private Optional<Database> database(Fields db) {
     Optional<String> name = db.optionalString("name");
-    OptionalLong max =
-        db.requiredInteger(
-            "max_connections", 1, MAX_CONNECTIONS_LIMIT, "the server's max_connections setting");
+    Optional<ProviderKeys.Choice> provider = ProviderKeys.read(db, Catalog.builtIn());
+    OptionalLong max = maxConnections(db, provider);
     Optional<Amount> reserve = reserve(db, max);
     BigDecimal headroom =
         db.optionalDecimal("headroom", BigDecimal.ONE, "a number in (0, 1], such as 0.85")
             .orElse(Database.DEFAULT_HEADROOM);
     long superuser =
         db.optionalInteger("superuser_reserved_connections", 0, MAX_CONNECTIONS_LIMIT)
-            .orElse(Database.DEFAULT_SUPERUSER_RESERVED);
-    long reserved = db.optionalInteger("reserved_connections", 0, MAX_CONNECTIONS_LIMIT).orElse(0);
+            .orElse(
+                provider
+                    .map(ProviderKeys.Choice::superuserReserved)
+                    .orElse(OptionalLong.empty())
+                    .orElse(Database.DEFAULT_SUPERUSER_RESERVED));
+    long reserved =
+        db.optionalInteger("reserved_connections", 0, MAX_CONNECTIONS_LIMIT)
+            .orElse(
+                provider
+                    .map(ProviderKeys.Choice::reservedConnections)
+                    .orElse(OptionalLong.empty())
+                    .orElse(0));
     Optional<String> url = db.optionalUrl("url");
     if (max.isPresent() && superuser + reserved >= max.getAsLong()) {
       db.problem(
@@ -194,7 +206,27 @@ public final class DeploymentReader {
       return Optional.empty();
     }
     return Optional.of(
-        new Database(name, max.getAsLong(), reserve.get(), headroom, superuser, reserved, url));
+        new Database(
+            name,
+            max.getAsLong(),
+            reserve.get(),
+            headroom,
+            superuser,
+            reserved,
+            url,
+            provider.map(p -> p.sizing(db))));
+  }
+
+  /** Written in the file, else the catalog's for database.provider and database.instance. */
+  private static OptionalLong maxConnections(Fields db, Optional<ProviderKeys.Choice> provider) {
+    if (db.has("max_connections") || !ProviderKeys.named(db)) {
+      return db.requiredInteger(
+          "max_connections",
+          1,
+          MAX_CONNECTIONS_LIMIT,
+          "the server's max_connections setting, or database.provider and database.instance");
+    }
+    return provider.map(ProviderKeys.Choice::maxConnections).orElse(OptionalLong.empty());
   }
 
   /** An integer count, or "P%" of max_connections; either way less than max_connections. */

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param superuserReservedConnections slots only superusers may use (PostgreSQL default 3)
  * @param reservedConnections slots for roles with pg_use_reserved_connections (PostgreSQL 16+)
  * @param url the base connection URL that rendered settings start from, if any
+ * @param provider the managed provider's catalog entry the settings came from, if any
  */
 public record Database(
     Optional<String> name,
@@ -19,7 +20,8 @@ public record Database(
     BigDecimal headroom,
     long superuserReservedConnections,
     long reservedConnections,
-    Optional<String> url) {
+    Optional<String> url,
+    Optional<ProviderSizing> provider) {
 
   public static final BigDecimal DEFAULT_HEADROOM = new BigDecimal("0.85");
   public static final long DEFAULT_SUPERUSER_RESERVED = 3;
@@ -29,6 +31,7 @@ public record Database(
     Objects.requireNonNull(reserve, "reserve");
     Objects.requireNonNull(headroom, "headroom");
     Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(provider, "provider");
     if (maxConnections < 1) {
       throw new IllegalArgumentException("max_connections must be at least 1");
     }
@@ -38,6 +41,26 @@ public record Database(
     if (superuserReservedConnections < 0 || reservedConnections < 0) {
       throw new IllegalArgumentException("reserved connection counts must not be negative");
     }
+  }
+
+  /** A server that is not sized from a provider's catalog. */
+  public Database(
+      Optional<String> name,
+      long maxConnections,
+      Amount reserve,
+      BigDecimal headroom,
+      long superuserReservedConnections,
+      long reservedConnections,
+      Optional<String> url) {
+    this(
+        name,
+        maxConnections,
+        reserve,
+        headroom,
+        superuserReservedConnections,
+        reservedConnections,
+        url,
+        Optional.empty());
   }
 
   /** A server with PostgreSQL's defaults and the given size and reserve. */
@@ -54,16 +77,38 @@ public record Database(
 
   public Database withHeadroom(BigDecimal h) {
     return new Database(
-        name, maxConnections, reserve, h, superuserReservedConnections, reservedConnections, url);
+        name,
+        maxConnections,
+        reserve,
+        h,
+        superuserReservedConnections,
+        reservedConnections,
+        url,
+        provider);
   }
 
+  /** The server with max_connections set to {@code max}: a chosen value, not the catalog's. */
   public Database withMaxConnections(long max) {
     return new Database(
-        name, max, reserve, headroom, superuserReservedConnections, reservedConnections, url);
+        name,
+        max,
+        reserve,
+        headroom,
+        superuserReservedConnections,
+        reservedConnections,
+        url,
+        provider.map(p -> p.withWritten(ProviderSizing.Setting.MAX_CONNECTIONS)));
   }
 
   public Database withReserve(Amount r) {
     return new Database(
-        name, maxConnections, r, headroom, superuserReservedConnections, reservedConnections, url);
+        name,
+        maxConnections,
+        r,
+        headroom,
+        superuserReservedConnections,
+        reservedConnections,
+        url,
+        provider);
   }
 }

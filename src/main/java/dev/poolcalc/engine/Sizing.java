@@ -64,7 +64,8 @@ public final class Sizing {
       rows.add(new AppPlan(app, app.instances(), limit, source, bonus[i], appTotal));
     }
 
-    List<Finding> findings = Findings.of(budget, split, rows, total);
+    List<Finding> findings = new ArrayList<>(Findings.of(budget, split, rows, total));
+    findings.addAll(ProviderFindings.of(deployment.database(), budget, total));
     return new Plan(
         deployment, budget, split, rows, total, statusOf(budget, rows, total), findings);
   }
