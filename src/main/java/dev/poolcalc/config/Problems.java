@@ -2,7 +2,9 @@ package dev.poolcalc.config;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Collects every problem in a file so the user sees them all at once, in file order. */
 final class Problems {
@@ -13,15 +15,27 @@ final class Problems {
     list.add(Problem.at(at, message));
   }
 
+  /** A problem found elsewhere: in a manifest or an included file. */
+  void add(Problem problem) {
+    list.add(problem);
+  }
+
   boolean isEmpty() {
     return list.isEmpty();
   }
 
   void throwIfAny() throws InvalidInputException {
     if (!list.isEmpty()) {
+      // Files in the order their first problem was found (the deployment file, then the
+      // manifests and included files it names), lines in order within each.
+      Map<String, Integer> fileOrder = new HashMap<>();
+      for (Problem p : list) {
+        fileOrder.putIfAbsent(p.file(), fileOrder.size());
+      }
       List<Problem> sorted = new ArrayList<>(list);
       sorted.sort(
-          Comparator.comparingInt((Problem p) -> p.location().map(SourceLocation::line).orElse(0))
+          Comparator.comparingInt((Problem p) -> fileOrder.get(p.file()))
+              .thenComparingInt(p -> p.location().map(SourceLocation::line).orElse(0))
               .thenComparingInt(p -> p.location().map(SourceLocation::column).orElse(0)));
       throw new InvalidInputException(sorted);
     }

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean …" for a mistyped key: the closest known name within a small edit distance. */
-final class Suggestions {
+public final class Suggestions {
 
   private Suggestions() {}
 
-  static Optional<String> closest(String typed, Collection<String> known) {
+  public static Optional<String> closest(String typed, Collection<String> known) {
     String lower = typed.toLowerCase(Locale.ROOT).replace('-', '_');
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
