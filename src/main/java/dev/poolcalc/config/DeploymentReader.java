@@ -106,7 +106,7 @@ public final class DeploymentReader {
 
   private DeploymentReader(String file, Map<String, String> env) {
     this.file = file;
-    this.problems = new Problems();
+    this.problems = new Problems(file);
     this.variables = new Variables(env, problems);
     this.folder = folderOf(file);
     this.manifests = new Manifests();

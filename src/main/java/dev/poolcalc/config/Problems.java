@@ -11,6 +11,17 @@ final class Problems {
 
   private final List<Problem> list = new ArrayList<>();
 
+  /** The file read first, whose problems come first. */
+  private final String mainFile;
+
+  Problems() {
+    this("");
+  }
+
+  Problems(String mainFile) {
+    this.mainFile = mainFile;
+  }
+
   void add(SourceLocation at, String message) {
     list.add(Problem.at(at, message));
   }
@@ -26,9 +37,10 @@ final class Problems {
 
   void throwIfAny() throws InvalidInputException {
     if (!list.isEmpty()) {
-      // Files in the order their first problem was found (the deployment file, then the
-      // manifests and included files it names), lines in order within each.
+      // The deployment file first, then the manifests and included files it names in the order
+      // their first problem was found; lines in order within each.
       Map<String, Integer> fileOrder = new HashMap<>();
+      fileOrder.put(mainFile, 0);
       for (Problem p : list) {
         fileOrder.putIfAbsent(p.file(), fileOrder.size());
       }
