@@ -40,7 +40,7 @@ public class SizingBenchmark {
   @Setup
   public void setUp() {
     // PostgreSQL's largest max_connections, so 100,000 apps still get a connection each.
-    Database database = Database.of(262_143, Reserve.connections(15));
+    Database database = Database.of(262_143, Amount.count(15));
     List<App> list = new ArrayList<>(apps);
     for (int i = 0; i < apps; i++) {
       App app = App.of("app-" + i, Replicas.fixed(1 + i % 2), 1);

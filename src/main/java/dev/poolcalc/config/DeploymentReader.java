@@ -3,6 +3,9 @@ package dev.poolcalc.config;
 import dev.poolcalc.config.YamlNode.Mapping;
 import dev.poolcalc.config.YamlNode.Scalar;
 import dev.poolcalc.config.YamlNode.Sequence;
+import dev.poolcalc.config.manifest.ManifestCounts;
+import dev.poolcalc.config.manifest.ManifestRequest;
+import dev.poolcalc.config.manifest.Manifests;
 import dev.poolcalc.engine.Amount;
 import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.Client;
@@ -25,12 +28,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,8 +52,9 @@ public final class DeploymentReader {
   static final long MAX_PROCESSES = 10_000;
   static final long MAX_TIMEOUT_SECONDS = 86_400;
   static final BigDecimal MAX_WEIGHT = new BigDecimal("1000000");
+  static final long MAX_CPUS = 4_096;
 
-  static final Set<String> TOP_KEYS = ordered("version", "database", "apps");
+  static final Set<String> TOP_KEYS = ordered("version", "database", "apps", "include");
   static final Set<String> DATABASE_KEYS =
       ordered(
           "name",
@@ -69,20 +76,56 @@ public final class DeploymentReader {
           "pool_timeout",
           "connect_timeout",
           "rollout",
-          "client");
+          "client",
+          "from",
+          "workload",
+          "service",
+          "cpus");
   static final Set<String> REPLICA_RANGE_KEYS = ordered("min", "max");
   static final Set<String> ROLLOUT_KEYS = ordered("strategy", "max_surge", "max_unavailable");
 
   private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]{1,63}");
 
   private final String file;
-  private final Problems problems = new Problems();
+  private final Problems problems;
   private final Map<String, SourceLocation> locations = new HashMap<>();
   private final Variables variables;
 
+  /** The folder that from: and include: paths are relative to. */
+  private final Path folder;
+
+  private final Manifests manifests;
+
+  /** Every app's name and where it was written, across this file and the files it includes. */
+  private final Map<String, SourceLocation> names;
+
+  /** By app name: the values its from: read, with where. */
+  private final Map<String, Map<String, ValueSource>> sources;
+
+  /** Whether this file is read for another's include:, which gives the database. */
+  private final boolean included;
+
   private DeploymentReader(String file, Map<String, String> env) {
     this.file = file;
+    this.problems = new Problems(file);
     this.variables = new Variables(env, problems);
+    this.folder = folderOf(file);
+    this.manifests = new Manifests();
+    this.names = new HashMap<>();
+    this.sources = new LinkedHashMap<>();
+    this.included = false;
+  }
+
+  /** A reader for a file that {@code parent} includes: it shares the parent's problems. */
+  private DeploymentReader(String file, DeploymentReader parent) {
+    this.file = file;
+    this.problems = parent.problems;
+    this.variables = parent.variables;
+    this.folder = folderOf(file);
+    this.manifests = parent.manifests;
+    this.names = parent.names;
+    this.sources = parent.sources;
+    this.included = true;
   }
 
   /**
@@ -148,6 +191,23 @@ public final class DeploymentReader {
                   + ")"));
     }
     Fields fields = new Fields(top, "", TOP_KEYS, problems, locations, variables);
+    version(fields);
+    Optional<Database> database =
+        fields
+            .mapping("database", true, "the PostgreSQL server, with at least max_connections")
+            .flatMap(m -> database(fields.nested(m, "database", DATABASE_KEYS)));
+    List<App> apps = new ArrayList<>(ownApps(fields));
+    apps.addAll(includes(fields, database, apps.size()));
+    if (apps.isEmpty() && problems.isEmpty()) {
+      problems.add(
+          top.location(), "no apps: neither this file nor the files it includes lists one");
+    }
+    problems.throwIfAny();
+    return new DeploymentFile(
+        file, new Deployment(database.orElseThrow(), apps), locations, sources);
+  }
+
+  private void version(Fields fields) {
     fields
         .present("version")
         .ifPresent(
@@ -160,13 +220,6 @@ public final class DeploymentReader {
                     "unsupported version " + describeBare(v) + ": this poolcalc reads version 1");
               }
             });
-    Optional<Database> database =
-        fields
-            .mapping("database", true, "the PostgreSQL server, with at least max_connections")
-            .flatMap(m -> database(fields.nested(m, "database", DATABASE_KEYS)));
-    List<App> apps = apps(fields);
-    problems.throwIfAny();
-    return new DeploymentFile(file, new Deployment(database.orElseThrow(), apps), locations);
   }
 
   private Optional<Database> database(Fields db) {
@@ -276,7 +329,7 @@ public final class DeploymentReader {
       return List.of();
     }
     List<App> apps = new ArrayList<>();
-    Map<String, SourceLocation> seen = new HashMap<>();
+    Map<String, SourceLocation> seen = names;
     for (int i = 0; i < list.items().size(); i++) {
       YamlNode item = list.items().get(i);
       String path = "apps[" + i + "]";
@@ -296,8 +349,9 @@ public final class DeploymentReader {
         app.required("name", "it becomes the pool's application_name")
             .flatMap(n -> app.string(n, app.pathOf("name")))
             .filter(n -> validName(app, n, seen));
-    Optional<Replicas> replicas = replicas(app);
-    OptionalLong processes = app.optionalInteger("processes", 1, MAX_PROCESSES);
+    Optional<ManifestCounts> counts = manifest(app, name);
+    Optional<Replicas> replicas = replicasOrManifest(app, counts);
+    OptionalLong processes = processesOrManifest(app, counts);
     OptionalLong limit = app.optionalInteger("connection_limit", 1, MAX_CONNECTIONS_LIMIT);
     Optional<BigDecimal> weight = app.optionalDecimal("weight", MAX_WEIGHT, "a positive number");
     long poolTimeout =
@@ -314,7 +368,7 @@ public final class DeploymentReader {
               + " the budget; remove one of them");
       return Optional.empty();
     }
-    Optional<Rollout> rollout = rollout(app);
+    Optional<Rollout> rollout = counts.flatMap(ManifestCounts::rollout).or(() -> rollout(app));
     Optional<Client> client = client(app);
     if (name.isEmpty() || replicas.isEmpty()) {
       return Optional.empty();
@@ -459,9 +513,12 @@ public final class DeploymentReader {
           path
               + " \""
               + name
-              + "\" is already used by the app at line "
-              + first.line()
-              + "; names must be unique");
+              + "\" is already used by the app at "
+              + (first.file().equals(file)
+                  ? "line " + first.line()
+                  : first.file() + ":" + first.line())
+              + "; names must be unique"
+              + (first.file().equals(file) ? "" : " across included files"));
       return false;
     }
     return true;
@@ -495,6 +552,227 @@ public final class DeploymentReader {
     }
     OptionalLong count = app.integer(node.get(), path, 1, MAX_REPLICAS);
     return count.isPresent() ? Optional.of(Replicas.fixed(count.getAsLong())) : Optional.empty();
+  }
+
+  /** This file's own apps; a file that only includes others may leave apps out. */
+  private List<App> ownApps(Fields top) {
+    return !top.has("apps") && top.has("include") ? List.of() : apps(top);
+  }
+
+  /**
+   * include: [PATH, …]: other files' apps, after this file's own and in the order listed, planned
+   * on this file's database. Their problems are located in them; their key paths continue this
+   * file's numbering ({@code apps[2]} is the first included app after two of this file's own).
+   */
+  private List<App> includes(Fields top, Optional<Database> database, int offset) {
+    Optional<YamlNode> node = top.present("include");
+    if (node.isEmpty()) {
+      return List.of();
+    }
+    if (included) {
+      top.problem(
+          "include",
+          "include is not allowed in an included file; list every file in the one that includes "
+              + file);
+      return List.of();
+    }
+    if (!(node.get() instanceof Sequence list)) {
+      problems.add(
+          node.get().location(),
+          "include must be a list of files, such as [team-a.yaml, team-b.yaml] (got "
+              + node.get().describe()
+              + ")");
+      return List.of();
+    }
+    Set<Path> seenFiles = new HashSet<>();
+    if (!file.equals("<stdin>")) {
+      seenFiles.add(Path.of(file).toAbsolutePath().normalize());
+    }
+    List<App> apps = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      YamlNode item = list.items().get(i);
+      String path = "include[" + i + "]";
+      Optional<String> written = top.string(item, path);
+      if (written.isEmpty()) {
+        continue;
+      }
+      Path target = folder.resolve(written.get()).normalize();
+      String shown = target.toString();
+      if (!seenFiles.add(target.toAbsolutePath().normalize())) {
+        problems.add(
+            item.location(),
+            path + ": " + shown + " is this file or is listed twice; list each file once");
+        continue;
+      }
+      Optional<String> text = includedText(target, shown, path, item.location());
+      if (text.isEmpty()) {
+        continue;
+      }
+      try {
+        YamlNode root = YamlTreeReader.read(shown, new StringReader(text.get()));
+        apps.addAll(
+            new DeploymentReader(shown, this)
+                .bindIncluded(root, database, offset + apps.size(), locations));
+      } catch (InvalidInputException e) {
+        e.problems().forEach(problems::add);
+      }
+    }
+    return apps;
+  }
+
+  private Optional<String> includedText(Path target, String shown, String path, SourceLocation at) {
+    if (Files.isDirectory(target)) {
+      problems.add(at, path + ": " + shown + " is a folder; include deployment files");
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(target)) {
+      return Optional.of(decode(shown, in));
+    } catch (NoSuchFileException e) {
+      problems.add(
+          at, path + ": no such file: " + shown + " (paths are relative to the including file)");
+    } catch (AccessDeniedException e) {
+      problems.add(at, path + ": " + shown + ": permission denied");
+    } catch (IOException e) {
+      problems.add(at, path + ": " + shown + ": cannot read: " + e.getMessage());
+    } catch (InvalidInputException e) {
+      e.problems().forEach(problems::add);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An included file: apps (with their own from: relative to it), no include, and no database or
+   * the including file's own.
+   */
+  private List<App> bindIncluded(
+      YamlNode root,
+      Optional<Database> database,
+      int offset,
+      Map<String, SourceLocation> parentLocations) {
+    if (!(root instanceof Mapping top)) {
+      problems.add(
+          root.location(),
+          "an included file must be a mapping with apps (got " + root.describe() + ")");
+      return List.of();
+    }
+    Fields fields = new Fields(top, "", TOP_KEYS, problems, locations, variables);
+    version(fields);
+    Optional<Mapping> db = fields.mapping("database", false, "");
+    if (db.isPresent()) {
+      Optional<Database> own = database(fields.nested(db.get(), "database", DATABASE_KEYS));
+      if (own.isPresent() && database.isPresent() && !sameDatabase(own.get(), database.get())) {
+        problems.add(
+            db.get().location(),
+            "database differs from the including file's, whose database this file's apps are"
+                + " planned on; remove this database section (or make it the same)");
+      }
+    }
+    includes(fields, database, offset);
+    List<App> apps = apps(fields);
+    locations.forEach(
+        (key, at) -> {
+          Matcher m = APP_INDEX.matcher(key);
+          if (m.lookingAt()) {
+            int index = Integer.parseInt(m.group(1)) + offset;
+            parentLocations.put("apps[" + index + "]" + key.substring(m.end()), at);
+          }
+        });
+    return apps;
+  }
+
+  private static final Pattern APP_INDEX = Pattern.compile("apps\\[([0-9]+)\\]");
+
+  /** The same server: equal settings, a headroom of 0.85 equal to one of 0.850. */
+  private static boolean sameDatabase(Database a, Database b) {
+    return a.withHeadroom(a.headroom().stripTrailingZeros())
+        .equals(b.withHeadroom(b.headroom().stripTrailingZeros()));
+  }
+
+  /**
+   * from: PATH (with workload:, service:, cpus:): what the manifest supplies for the app, or empty
+   * when the app has no from: or it could not be read (the problems say why).
+   */
+  private Optional<ManifestCounts> manifest(Fields app, Optional<String> name) {
+    if (!app.has("from")) {
+      for (String key : List.of("workload", "service", "cpus")) {
+        if (app.has(key)) {
+          app.problem(
+              key,
+              app.pathOf(key)
+                  + " picks from the manifest named by from:, which this app does not have; add"
+                  + " from: or remove "
+                  + key);
+        }
+      }
+      return Optional.empty();
+    }
+    Optional<String> from = app.optionalString("from");
+    Optional<String> workload = app.optionalString("workload");
+    Optional<String> service = app.optionalString("service");
+    OptionalLong cpus = app.optionalInteger("cpus", 1, MAX_CPUS);
+    if (from.isEmpty()
+        || name.isEmpty()
+        || (app.has("workload") && workload.isEmpty())
+        || (app.has("service") && service.isEmpty())
+        || (app.has("cpus") && cpus.isEmpty())) {
+      return Optional.empty();
+    }
+    Map<String, SourceLocation> written = new HashMap<>();
+    for (String key : List.of("replicas", "rollout", "processes")) {
+      if (app.has(key)) {
+        written.put(key, app.locationOf(key));
+      }
+    }
+    String fromPath = app.pathOf("from");
+    Path target = folder.resolve(from.get()).normalize();
+    ManifestRequest request =
+        new ManifestRequest(
+            name.get(),
+            fromPath.substring(0, fromPath.length() - ".from".length()),
+            target,
+            target.toString(),
+            app.locationOf("from"),
+            workload.map(w -> new ManifestRequest.Named(w, app.locationOf("workload"))),
+            service.map(v -> new ManifestRequest.Named(v, app.locationOf("service"))),
+            cpus,
+            app.locationOf("cpus"),
+            written);
+    Optional<ManifestCounts> counts = manifests.read(request, problems::add);
+    counts.ifPresent(c -> sources.put(name.get(), c.sources()));
+    return counts;
+  }
+
+  /**
+   * The manifest's replicas when it gives them; with a PM2 file, the app's own (default 1: one host
+   * or container runs the ecosystem); without from:, the app's own (required).
+   */
+  private Optional<Replicas> replicasOrManifest(Fields app, Optional<ManifestCounts> counts) {
+    if (!app.has("from")) {
+      return replicas(app);
+    }
+    if (counts.isEmpty()) {
+      return Optional.empty();
+    }
+    if (counts.get().replicas().isPresent()) {
+      return counts.get().replicas();
+    }
+    return app.has("replicas") ? replicas(app) : Optional.of(Replicas.fixed(1));
+  }
+
+  private OptionalLong processesOrManifest(Fields app, Optional<ManifestCounts> counts) {
+    if (counts.isPresent() && counts.get().processes().isPresent()) {
+      return counts.get().processes();
+    }
+    return app.optionalInteger("processes", 1, MAX_PROCESSES);
+  }
+
+  /** Where relative from: and include: paths start: the file's folder, or the working one. */
+  private static Path folderOf(String file) {
+    if (file.equals("<stdin>")) {
+      return Path.of("");
+    }
+    Path parent = Path.of(file).getParent();
+    return parent == null ? Path.of("") : parent;
   }
 
   private static String describeBare(YamlNode node) {

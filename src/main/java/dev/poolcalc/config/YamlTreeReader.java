@@ -50,6 +50,33 @@ public final class YamlTreeReader {
     return new YamlTreeReader(file).readDocument(text);
   }
 
+  /**
+   * Parses a stream of YAML documents, such as {@code helm template} or {@code kustomize build}
+   * output; documents that hold nothing (only comments between two {@code ---}) are left out, so an
+   * empty stream gives an empty list.
+   */
+  public static List<YamlNode> readAll(String file, Reader text) throws InvalidInputException {
+    return new YamlTreeReader(file).readDocuments(text);
+  }
+
+  private List<YamlNode> readDocuments(Reader text) throws InvalidInputException {
+    List<YamlNode> documents = new ArrayList<>();
+    try (YAMLParser parser = FACTORY.createParser(text)) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        YamlNode document = readValue(parser, token, 0);
+        if (!(document instanceof Scalar s && s.kind() == ScalarKind.NULL)) {
+          documents.add(document);
+        }
+      }
+      return documents;
+    } catch (JacksonException e) {
+      throw new InvalidInputException(syntaxProblem(e));
+    } catch (IOException e) {
+      throw new InvalidInputException(Problem.inFile(file, "cannot read: " + e.getMessage()));
+    }
+  }
+
   private YamlNode readDocument(Reader text) throws InvalidInputException {
     try (YAMLParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
