@@ -4,6 +4,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.Optional;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -14,6 +16,8 @@ import org.postgresql.util.ServerErrorMessage;
 public final class ServerUnreachableException extends Exception {
 
   private static final long serialVersionUID = 1L;
+
+  private static final String PROTOCOL_VIOLATION = "08P01";
 
   ServerUnreachableException(String message) {
     super(message, null, false, false);
@@ -38,23 +42,9 @@ public final class ServerUnreachableException extends Exception {
               where, target.database(), text);
     } else if (state.equals("53300")) {
       message = String.format("%s has no connection slot left for role %s: %s", where, role, text);
-    } else if (cause(e, SocketTimeoutException.class)) {
-      message =
-          String.format(
-              "cannot reach %s: no answer within connect_timeout %d s; check the host, port and"
-                  + " firewall",
-              where, target.connectTimeout());
-    } else if (cause(e, ConnectException.class)) {
-      message =
-          String.format(
-              "cannot reach %s: connection refused; check the host and port, and that PostgreSQL"
-                  + " listens there",
-              where);
-    } else if (cause(e, UnknownHostException.class)) {
-      message =
-          String.format("cannot reach %s: unknown host; check the host name in the URL", where);
     } else {
-      message = String.format("cannot connect to %s: %s", where, text);
+      message =
+          unanswered(target, e).orElse(String.format("cannot connect to %s: %s", where, text));
     }
     return new ServerUnreachableException(message);
   }
@@ -65,6 +55,48 @@ public final class ServerUnreachableException extends Exception {
         String.format(
             "lost %s while reading its state: %s",
             target.endpoint(), target.redact(postgresText(e))));
+  }
+
+  /**
+   * The attempt ended before any PostgreSQL spoke: nothing answered in time, nothing listens, no
+   * such host, or what answered is something else. Empty when a server did speak, or for anything
+   * else.
+   */
+  static Optional<String> unanswered(DatabaseTarget target, SQLException e) {
+    String where = target.endpoint();
+    if (e instanceof SQLTimeoutException || cause(e, SocketTimeoutException.class)) {
+      return Optional.of(
+          String.format(
+              "cannot reach %s: no answer within %d s (connect_timeout); check the host, port and"
+                  + " firewall",
+              where, target.connectTimeout()));
+    }
+    if (cause(e, ConnectException.class)) {
+      return Optional.of(
+          String.format(
+              "cannot reach %s: connection refused; check the host and port, and that PostgreSQL"
+                  + " listens there",
+              where));
+    }
+    if (cause(e, UnknownHostException.class)) {
+      return Optional.of(
+          String.format("cannot reach %s: unknown host; check the host name in the URL", where));
+    }
+    // pgjdbc's "protocol violation" with no message from the server: the first bytes back were
+    // neither PostgreSQL's answer to the TLS request nor a login reply.
+    if (PROTOCOL_VIOLATION.equals(e.getSQLState()) && !fromServer(e)) {
+      return Optional.of(
+          String.format(
+              "%s is not a PostgreSQL server: it answered in a way PostgreSQL never does; check"
+                  + " the host and port",
+              where));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether PostgreSQL itself sent this error, rather than the driver finding it. */
+  static boolean fromServer(SQLException e) {
+    return e instanceof PSQLException psql && psql.getServerErrorMessage() != null;
   }
 
   /** PostgreSQL's own words when it sent any (severity and message), else the driver's. */
