@@ -58,13 +58,56 @@ public final class ServerUnreachableException extends Exception {
   }
 
   /**
+   * A rehearsal lost the server after its first connection: {@code when} says where, such as "while
+   * opening connection 7 of 85".
+   */
+  static ServerUnreachableException lost(DatabaseTarget target, String when, SQLException e) {
+    return new ServerUnreachableException(
+        String.format(
+            "lost %s %s: %s; check that the server is up, then rehearse again",
+            target.endpoint(), when, reason(target, e)));
+  }
+
+  /**
+   * The server ended some of a rehearsal's connections during the hold and will not take a new one:
+   * it went away.
+   *
+   * @param endedText PostgreSQL's words for the first connection it ended
+   */
+  static ServerUnreachableException wentAway(
+      DatabaseTarget target, long ended, long held, String endedText, SQLException reconnect) {
+    return new ServerUnreachableException(
+        String.format(
+            "lost %s during the hold: the server ended %d of the %d planned connections (%s) and"
+                + " a new connection fails (%s); check that it is up, then rehearse again",
+            target.endpoint(), ended, held, endedText, reason(target, reconnect)));
+  }
+
+  /**
+   * Why an attempt or a query failed, in a few words: "connection refused", "no answer within 5 s",
+   * or what PostgreSQL or the driver said (with its SQLSTATE).
+   */
+  static String reason(DatabaseTarget target, SQLException e) {
+    if (timedOut(e)) {
+      return "no answer within " + target.connectTimeout() + " s";
+    }
+    if (!fromServer(e) && cause(e, ConnectException.class)) {
+      return "connection refused";
+    }
+    String text = target.redact(postgresText(e));
+    return fromServer(e) && e.getSQLState() != null
+        ? text + " (SQLSTATE " + e.getSQLState() + ")"
+        : text;
+  }
+
+  /**
    * The attempt ended before any PostgreSQL spoke: nothing answered in time, nothing listens, no
    * such host, or what answered is something else. Empty when a server did speak, or for anything
    * else.
    */
   static Optional<String> unanswered(DatabaseTarget target, SQLException e) {
     String where = target.endpoint();
-    if (e instanceof SQLTimeoutException || cause(e, SocketTimeoutException.class)) {
+    if (timedOut(e)) {
       return Optional.of(
           String.format(
               "cannot reach %s: no answer within %d s (connect_timeout); check the host, port and"
@@ -92,6 +135,19 @@ public final class ServerUnreachableException extends Exception {
               where));
     }
     return Optional.empty();
+  }
+
+  /** Whether nothing answered within connect_timeout. */
+  static boolean timedOut(SQLException e) {
+    return e instanceof SQLTimeoutException || cause(e, SocketTimeoutException.class);
+  }
+
+  /**
+   * Whether the server is not there to take connections: nothing answered, or PostgreSQL said it is
+   * shutting down or starting up (SQLSTATE class 57, operator intervention).
+   */
+  static boolean serverGone(SQLException e) {
+    return !fromServer(e) || String.valueOf(e.getSQLState()).startsWith("57");
   }
 
   /** Whether PostgreSQL itself sent this error, rather than the driver finding it. */
