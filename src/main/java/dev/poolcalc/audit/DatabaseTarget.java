@@ -20,7 +20,7 @@ import java.util.Properties;
  */
 public final class DatabaseTarget {
 
-  /** Seconds to wait for the TCP connection when the URL sets no connect_timeout. */
+  /** Seconds a connection attempt may take when the URL sets no connect_timeout. */
   static final int DEFAULT_CONNECT_TIMEOUT = 5;
 
   /** A longer connect_timeout waits this long: no one waits longer, and it keeps ms in an int. */

@@ -97,8 +97,9 @@ final class HeldPlan {
    */
   private void confirmServerIsUp() throws ServerUnreachableException {
     Properties props = target.rehearsalProperties(Rehearsal.RESERVE_APPLICATION_NAME);
-    try (Connection probe = Connector.open(target, props)) {
+    try {
       // It got in: the server is there and ended those connections itself.
+      OpenConnections.quietlyClose(Connector.open(target, props));
     } catch (SQLException e) {
       if (!ServerUnreachableException.serverGone(e)) {
         return; // PostgreSQL itself answered, with a refusal: it is there.
