@@ -71,9 +71,13 @@ final class HeldPlan {
     }
   }
 
-  private void sweep() throws ServerUnreachableException {
+  private void sweep() throws ServerUnreachableException, InterruptedException {
     for (Iterator<Held> it = live.iterator(); it.hasNext(); ) {
       Held held = it.next();
+      if (isClosed(held.connection())) {
+        // Only the shutdown hook closes a held connection: the rehearsal is being stopped.
+        throw new InterruptedException("the rehearsal's connections were closed");
+      }
       Optional<SQLException> failure = ping(held.connection());
       if (failure.isEmpty()) {
         continue;
@@ -107,6 +111,14 @@ final class HeldPlan {
       long count = ended.values().stream().mapToLong(Ended::connections).sum();
       throw ServerUnreachableException.wentAway(
           target, count, total, ended.values().iterator().next().message(), e);
+    }
+  }
+
+  private static boolean isClosed(Connection connection) {
+    try {
+      return connection.isClosed();
+    } catch (SQLException e) {
+      return true;
     }
   }
 
