@@ -2,13 +2,13 @@ package dev.poolcalc.audit;
 
 import dev.poolcalc.engine.Observation;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The audit's one connection to a live server: read-only, every statement bounded, named {@code
- * poolcalc-audit} so it is easy to tell apart, and closed when done.
+ * The audit's one connection to a live server: opened within connect_timeout, read-only, every
+ * statement bounded, named {@code poolcalc-audit} so it is easy to tell apart, and closed when
+ * done.
  */
 public final class AuditSession implements AutoCloseable {
 
@@ -25,8 +25,7 @@ public final class AuditSession implements AutoCloseable {
   public static AuditSession open(DatabaseTarget target) throws ServerUnreachableException {
     try {
       return new AuditSession(
-          target,
-          DriverManager.getConnection(target.jdbcUrl(), target.auditProperties(APPLICATION_NAME)));
+          target, Connector.open(target, target.auditProperties(APPLICATION_NAME)));
     } catch (SQLException e) {
       throw ServerUnreachableException.of(target, e);
     }

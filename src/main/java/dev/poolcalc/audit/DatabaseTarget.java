@@ -20,8 +20,11 @@ import java.util.Properties;
  */
 public final class DatabaseTarget {
 
-  /** Seconds to wait for the TCP connection when the URL sets no connect_timeout. */
+  /** Seconds a connection attempt may take when the URL sets no connect_timeout. */
   static final int DEFAULT_CONNECT_TIMEOUT = 5;
+
+  /** A longer connect_timeout waits this long: no one waits longer, and it keeps ms in an int. */
+  static final int MAX_CONNECT_TIMEOUT = 3600;
 
   private static final int DEFAULT_PORT = 5432;
   private static final List<String> TLS_PARAMS =
@@ -109,7 +112,6 @@ public final class DatabaseTarget {
     password.ifPresent(p -> props.setProperty("password", p));
     props.setProperty("ApplicationName", applicationName);
     props.setProperty("connectTimeout", Integer.toString(connectTimeout));
-    props.setProperty("loginTimeout", Integer.toString(connectTimeout * 2));
     // pg_stat_activity.backend_type needs 10+; this also sends application_name at login
     // instead of a SET afterwards.
     props.setProperty("assumeMinServerVersion", "10");
@@ -150,7 +152,7 @@ public final class DatabaseTarget {
     try {
       int seconds = Integer.parseInt(value.trim());
       if (seconds >= 1) {
-        return seconds;
+        return Math.min(seconds, MAX_CONNECT_TIMEOUT);
       }
     } catch (NumberFormatException e) {
       // fall through to the message below

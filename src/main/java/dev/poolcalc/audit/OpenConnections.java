@@ -71,7 +71,7 @@ final class OpenConnections implements AutoCloseable {
     return toClose.size();
   }
 
-  private static void quietlyClose(Connection connection) {
+  static void quietlyClose(Connection connection) {
     try {
       connection.close();
     } catch (SQLException e) {

@@ -5,10 +5,10 @@ import dev.poolcalc.engine.Observation;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Rehearsal;
 import dev.poolcalc.engine.RehearsalResult;
+import dev.poolcalc.engine.RehearsalResult.Ended;
 import dev.poolcalc.engine.RehearsalResult.Opened;
 import dev.poolcalc.engine.RehearsalResult.Refusal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +19,9 @@ import java.util.function.IntConsumer;
 
 /**
  * Opens, on a staging server, every connection the plan allows at once, each named after its app,
- * holds them, checks that one more still gets in, and closes them all.
+ * holds them while checking the server keeps them, checks that one more still gets in, and closes
+ * them all. Each attempt is bounded by connect_timeout; a server that stops answering or goes away
+ * is unreachable, not a refusal.
  *
  * <p>It never holds a connection of its own beside the plan's: the first connection, which reads
  * the server's settings and other clients, is opened under the first app's name and stays open as
@@ -43,7 +45,8 @@ public final class Rehearser {
    * Runs the rehearsal.
    *
    * @param database whose name the file gives, for the probe's view of other clients
-   * @throws ServerUnreachableException the first connection failed: nothing was rehearsed
+   * @throws ServerUnreachableException the first connection failed, or the server went away or
+   *     stopped answering later: nothing was proven
    * @throws RehearsalRefusedException the rehearsal could prove nothing here, and did not start
    */
   public RehearsalResult run(Plan plan, Duration hold, Optional<String> database)
@@ -69,6 +72,8 @@ public final class Rehearser {
       }
       OptionalLong predicted = Rehearsal.predictedRefusal(plan, seen);
 
+      HeldPlan held = new HeldPlan(target);
+      held.add(apps.get(0).name(), probe);
       List<Opened> opened = new ArrayList<>();
       Optional<Refusal> refused = Optional.empty();
       long ordinal = 1;
@@ -78,32 +83,43 @@ public final class Rehearser {
         while (refused.isEmpty() && count < app.totalConnections()) {
           ordinal++;
           try {
-            open.add(connect(app.name()));
+            Connection connection = connect(app.name());
+            open.add(connection);
+            held.add(app.name(), connection);
             count++;
           } catch (SQLException e) {
+            if (ServerUnreachableException.serverGone(e)) {
+              throw ServerUnreachableException.lost(
+                  target,
+                  "while opening connection " + ordinal + " of " + plan.totalConnections(),
+                  e);
+            }
             refused = Optional.of(refusal(ordinal, app.name(), count + 1, e));
           }
         }
         opened.add(new Opened(app.name(), app.totalConnections(), count));
       }
+      List<Ended> ended = List.of();
       if (refused.isEmpty()) {
-        if (!hold.isZero()) {
-          Thread.sleep(hold.toMillis());
-        }
+        ended = held.hold(hold);
+      }
+      if (refused.isEmpty() && ended.isEmpty()) {
         ordinal++;
         try {
           open.add(connect(Rehearsal.RESERVE_APPLICATION_NAME));
         } catch (SQLException e) {
+          if (ServerUnreachableException.serverGone(e)) {
+            throw ServerUnreachableException.lost(target, "at the reserve check", e);
+          }
           refused = Optional.of(refusal(ordinal, Rehearsal.RESERVE_APPLICATION_NAME, 1, e));
         }
       }
-      return new RehearsalResult(plan, seen, opened, refused, predicted);
+      return new RehearsalResult(plan, seen, opened, ended, refused, predicted);
     }
   }
 
   private Connection connect(String applicationName) throws SQLException {
-    return DriverManager.getConnection(
-        target.jdbcUrl(), target.rehearsalProperties(applicationName));
+    return Connector.open(target, target.rehearsalProperties(applicationName));
   }
 
   private Refusal refusal(long ordinal, String app, long appOrdinal, SQLException e) {

@@ -63,7 +63,9 @@ final class RehearseCommand implements Callable<Integer> {
       names = "--hold",
       paramLabel = "SECONDS",
       defaultValue = "0",
-      description = "Hold the plan's connections this long before the reserve check (default: 0).")
+      description =
+          "Hold the plan's connections this long before the reserve check, checking every second"
+              + " that the server keeps them (default: 0).")
   long holdSeconds;
 
   @Override

@@ -10,6 +10,8 @@ import java.util.OptionalLong;
  *
  * @param probe the server and its other clients as seen just before opening
  * @param opened connections opened per app, in file order
+ * @param ended planned connections the server ended during the hold, per app in file order; the
+ *     reserve check is not tried then
  * @param refusal the first connection PostgreSQL refused; the rehearsal stops there
  * @param predictedRefusal where {@link Rehearsal#predictedRefusal} expected the first refusal
  */
@@ -17,11 +19,27 @@ public record RehearsalResult(
     Plan plan,
     Observation probe,
     List<Opened> opened,
+    List<Ended> ended,
     Optional<Refusal> refusal,
     OptionalLong predictedRefusal) {
 
   /** How many of one app's planned connections were open at the peak. */
   public record Opened(String app, long planned, long opened) {}
+
+  /**
+   * Planned connections of one app that the server ended while the rehearsal held them.
+   *
+   * @param connections how many of the app's connections it ended
+   * @param message PostgreSQL's words for the first of them, such as {@code FATAL: terminating
+   *     connection due to administrator command (SQLSTATE 57P01)}
+   */
+  public record Ended(String app, long connections, String message) {
+
+    public Ended {
+      Objects.requireNonNull(app, "app");
+      Objects.requireNonNull(message, "message");
+    }
+  }
 
   /**
    * A connection PostgreSQL turned away.
@@ -48,14 +66,21 @@ public record RehearsalResult(
     Objects.requireNonNull(refusal, "refusal");
     Objects.requireNonNull(predictedRefusal, "predictedRefusal");
     opened = List.copyOf(opened);
+    ended = List.copyOf(ended);
   }
 
   /**
-   * Every planned connection opened and the reserve still admitted one more: the rehearsal stops at
-   * the first refusal, so no refusal means both.
+   * Every planned connection opened, stayed open through the hold, and the reserve still admitted
+   * one more: the rehearsal stops at the first refusal, so no refusal and nothing ended means all
+   * of it.
    */
   public boolean held() {
-    return refusal.isEmpty();
+    return refusal.isEmpty() && ended.isEmpty();
+  }
+
+  /** How many planned connections the server ended during the hold. */
+  public long totalEnded() {
+    return ended.stream().mapToLong(Ended::connections).sum();
   }
 
   /** The first refusal was the reserve check: the plan's connections all got in, nothing more. */

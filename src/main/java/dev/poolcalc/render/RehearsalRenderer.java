@@ -4,6 +4,7 @@ import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Observation;
 import dev.poolcalc.engine.Rehearsal;
 import dev.poolcalc.engine.RehearsalResult;
+import dev.poolcalc.engine.RehearsalResult.Ended;
 import dev.poolcalc.engine.RehearsalResult.Opened;
 import dev.poolcalc.engine.RehearsalResult.Refusal;
 import dev.poolcalc.engine.ServerSettings;
@@ -45,7 +46,8 @@ public final class RehearsalRenderer {
     table.rule();
     long planned = result.plan().totalConnections();
     table.row("total", Long.toString(planned), Long.toString(result.totalOpened()));
-    boolean reserveTried = result.refusal().isEmpty() || result.onlyReserveRefused();
+    boolean reserveTried =
+        result.ended().isEmpty() && (result.refusal().isEmpty() || result.onlyReserveRefused());
     table.row("reserve", "1", reserveTried ? (result.held() ? "1" : "0") : "-");
     out.append(table.render(style)).append('\n');
 
@@ -67,6 +69,9 @@ public final class RehearsalRenderer {
               + " the plan held",
           planned);
     }
+    if (!result.ended().isEmpty()) {
+      return ended(result);
+    }
     Refusal r = result.refusal().orElseThrow();
     String why = r.message() + (r.sqlState().isEmpty() ? "" : " (SQLSTATE " + r.sqlState() + ")");
     if (result.onlyReserveRefused()) {
@@ -87,6 +92,32 @@ public final class RehearsalRenderer {
             .findFirst()
             .orElse(0),
         why);
+  }
+
+  private static String ended(RehearsalResult result) {
+    StringBuilder apps = new StringBuilder();
+    for (Ended e : result.ended()) {
+      long planned =
+          result.opened().stream()
+              .filter(o -> o.app().equals(e.app()))
+              .mapToLong(Opened::opened)
+              .findFirst()
+              .orElse(0);
+      apps.append(apps.length() == 0 ? "" : ", ")
+          .append(e.app())
+          .append(": ")
+          .append(e.connections())
+          .append(" of ")
+          .append(planned);
+    }
+    return String.format(
+        "FAILED: all %d planned connections opened, but the server ended %d of them during the hold"
+            + " (%s): %s; find out what ends connections (pg_terminate_backend,"
+            + " idle_session_timeout, a proxy) and rehearse again",
+        result.plan().totalConnections(),
+        result.totalEnded(),
+        apps,
+        result.ended().get(0).message());
   }
 
   private static String prediction(RehearsalResult result) {

@@ -235,6 +235,86 @@ class AuditCommandTest {
   }
 
   @Test
+  void serverThatAcceptsAndSaysNothingExitsThreeWithinTheConnectTimeout() throws Exception {
+    Path file = write("deployment.yaml", SMALL_PLAN);
+    try (FakeServer silent = FakeServer.silent()) {
+      long start = System.nanoTime();
+
+      Cli.Result result =
+          Cli.run(
+              "audit",
+              file.toString(),
+              "--db",
+              "postgresql://app:Silent-Pw@127.0.0.1:"
+                  + silent.port()
+                  + "/exchanger_db?connect_timeout=2");
+
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(silent.accepted()).as("the server saw the attempt").isPositive();
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.UNREACHABLE);
+      assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
+      assertThat(result.err())
+          .isEqualTo(
+              "poolcalc: error: cannot reach 127.0.0.1:"
+                  + silent.port()
+                  + ": no answer within 2 s (connect_timeout); check the host, port and"
+                  + " firewall\n");
+      assertThat(result.out() + result.err()).doesNotContain("Silent-Pw");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"http", "random"})
+  void serverThatAnswersSomethingElseIsNotAPostgresServer(String answer) throws Exception {
+    Path file = write("deployment.yaml", SMALL_PLAN);
+    try (FakeServer other = FakeServer.answering(FakeServer.answer(answer))) {
+
+      Cli.Result result =
+          Cli.run(
+              "audit",
+              file.toString(),
+              "--db",
+              "postgresql://app:Other-Pw@127.0.0.1:" + other.port() + "/exchanger_db");
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.UNREACHABLE);
+      assertThat(result.err())
+          .isEqualTo(
+              "poolcalc: error: 127.0.0.1:"
+                  + other.port()
+                  + " is not a PostgreSQL server: it answered in a way PostgreSQL never does;"
+                  + " check the host and port\n");
+      assertThat(result.out() + result.err()).doesNotContain("Other-Pw");
+    }
+  }
+
+  @Test
+  void hugeConnectTimeoutIsCappedInsteadOfOverflowing() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path file = write("deployment.yaml", SMALL_PLAN);
+
+    Cli.Result result =
+        Cli.run(
+            "audit",
+            file.toString(),
+            "--db",
+            "postgresql://app:Huge-Pw@127.0.0.1:"
+                + port
+                + "/exchanger_db?connect_timeout=2147483647");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.UNREACHABLE);
+    assertThat(result.err())
+        .isEqualTo(
+            "poolcalc: error: cannot reach 127.0.0.1:"
+                + port
+                + ": connection refused; check the host and port, and that PostgreSQL listens"
+                + " there\n");
+    assertThat(result.out() + result.err()).doesNotContain("Huge-Pw");
+  }
+
+  @Test
   void wrongPasswordExitsThreeAndThePasswordAppearsNowhere() throws Exception {
     PostgresServer server = PostgresServer.version(17);
     Path file = write("deployment.yaml", SMALL_PLAN);

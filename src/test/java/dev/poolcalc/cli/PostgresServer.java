@@ -59,6 +59,19 @@ final class PostgresServer {
     return STARTED.computeIfAbsent(major, PostgresServer::start);
   }
 
+  /**
+   * A server of this major version for one test alone, which may stop or kill it; {@link #stop} it
+   * when done. The shared servers of {@link #version} must never be stopped.
+   */
+  static PostgresServer separate(int major) {
+    return start(major);
+  }
+
+  /** Stops a {@link #separate} server, or cleans up after one that was killed. */
+  void stop() throws IOException {
+    postgres.close();
+  }
+
   int major() {
     return major;
   }

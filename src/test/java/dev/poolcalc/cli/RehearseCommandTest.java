@@ -175,6 +175,58 @@ class RehearseCommandTest {
     assertThat(result.out() + result.err()).doesNotContain("Rehearse-Pw");
   }
 
+  @Test
+  void serverThatAcceptsAndSaysNothingExitsThreeWithinTheConnectTimeout() throws Exception {
+    try (FakeServer silent = FakeServer.silent()) {
+      long start = System.nanoTime();
+
+      Cli.Result result =
+          Cli.run(
+              "rehearse",
+              PRODUCTION,
+              "--yes",
+              "--db",
+              "postgresql://app:Silent-Pw@127.0.0.1:"
+                  + silent.port()
+                  + "/exchanger_db?connect_timeout=2");
+
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.UNREACHABLE);
+      assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
+      assertThat(result.err())
+          .endsWith(
+              "poolcalc: error: cannot reach 127.0.0.1:"
+                  + silent.port()
+                  + ": no answer within 2 s (connect_timeout); check the host, port and"
+                  + " firewall\n");
+      assertThat(result.out()).isEmpty();
+      assertThat(result.out() + result.err()).doesNotContain("Silent-Pw");
+    }
+  }
+
+  @Test
+  void serverThatAnswersHttpIsNotAPostgresServer() throws Exception {
+    try (FakeServer http = FakeServer.answering(FakeServer.answer("http"))) {
+
+      Cli.Result result =
+          Cli.run(
+              "rehearse",
+              PRODUCTION,
+              "--yes",
+              "--db",
+              "postgresql://app:Http-Pw@127.0.0.1:" + http.port() + "/exchanger_db");
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.UNREACHABLE);
+      assertThat(result.err())
+          .endsWith(
+              "poolcalc: error: 127.0.0.1:"
+                  + http.port()
+                  + " is not a PostgreSQL server: it answered in a way PostgreSQL never does;"
+                  + " check the host and port\n");
+      assertThat(result.out() + result.err()).doesNotContain("Http-Pw");
+    }
+  }
+
   private static Cli.Result rehearse(PostgresServer server, String file, String... more) {
     List<String> args =
         new java.util.ArrayList<>(

@@ -103,12 +103,33 @@ class RehearsalTest {
     assertThat(result(plan, probe, Optional.empty(), OptionalLong.empty()).held()).isTrue();
   }
 
+  @Test
+  void aPlannedConnectionEndedDuringTheHoldMeansThePlanDidNotHold() {
+    Plan plan = plan(20, 20);
+    Observation probe = probe(PG17, false, 0);
+    RehearsalResult ended =
+        new RehearsalResult(
+            plan,
+            probe,
+            List.of(),
+            List.of(
+                new RehearsalResult.Ended("exchanger-web", 2, "FATAL: …"),
+                new RehearsalResult.Ended("exchanger-telegram", 1, "FATAL: …")),
+            Optional.empty(),
+            OptionalLong.empty());
+
+    assertThat(ended.held()).isFalse();
+    assertThat(ended.totalEnded()).isEqualTo(3);
+    assertThat(ended.onlyReserveRefused()).isFalse();
+    assertThat(result(plan, probe, Optional.empty(), OptionalLong.empty()).totalEnded()).isZero();
+  }
+
   private static RehearsalResult result(
       Plan plan,
       Observation probe,
       Optional<RehearsalResult.Refusal> refusal,
       OptionalLong predicted) {
-    return new RehearsalResult(plan, probe, List.of(), refusal, predicted);
+    return new RehearsalResult(plan, probe, List.of(), List.of(), refusal, predicted);
   }
 
   /** 3 web and 2 bot replicas with these fixed limits on max_connections 100, reserve 15. */
