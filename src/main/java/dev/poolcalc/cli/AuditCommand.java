@@ -16,10 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code poolcalc audit}: what a live server really holds, against what the plan allows. */
 @Command(
@@ -48,9 +45,7 @@ final class AuditCommand implements Callable<Integer> {
     json
   }
 
-  @ParentCommand Main.Poolcalc parent;
-
-  @Spec CommandSpec spec;
+  @Mixin Io io;
 
   @Mixin DeploymentInput input;
 
@@ -65,26 +60,20 @@ final class AuditCommand implements Callable<Integer> {
   Format format;
 
   @Override
-  public Integer call() throws InvalidInputException {
-    Context context = parent.context();
-    DeploymentFile file = input.load(context);
+  public Integer call() throws InvalidInputException, ServerUnreachableException {
+    DeploymentFile file = input.load(io.context());
     Optional<String> database = file.deployment().database().name();
-    DatabaseTarget target = db.target(context, database);
+    DatabaseTarget target = db.target(io.context(), database);
     Observation seen;
     try (AuditSession session = AuditSession.open(target)) {
       seen = session.observe(database);
-    } catch (ServerUnreachableException e) {
-      spec.commandLine().getErr().println("poolcalc: error: " + e.getMessage());
-      return ExitCode.UNREACHABLE;
     }
     AuditComparison audit = AuditComparison.of(Report.of(file).plan(), seen);
-    String text =
+    io.print(
         switch (format) {
-          case table -> AuditTableRenderer.render(audit, target.endpoint(), context.style());
+          case table -> AuditTableRenderer.render(audit, target.endpoint(), io.context().style());
           case json -> AuditJsonRenderer.render(audit);
-        };
-    spec.commandLine().getOut().print(text);
-    spec.commandLine().getOut().flush();
+        });
     return audit.status() == AuditStatus.OK ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
 }

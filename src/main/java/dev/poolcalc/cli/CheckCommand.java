@@ -82,7 +82,7 @@ final class CheckCommand implements Callable<Integer> {
       StepSummary.append(io.context().env(), CheckMarkdown.render(results, strict))
           .ifPresent(io.err()::println);
     }
-    return results.stream().mapToInt(CheckCommand::exitCode).max().orElse(ExitCode.OK);
+    return results.stream().mapToInt(ExitCode::of).max().orElse(ExitCode.OK);
   }
 
   /** Plans one file; bad input is reported on standard error and becomes an invalid result. */
@@ -94,12 +94,5 @@ final class CheckCommand implements Callable<Integer> {
       io.err().flush();
       return CheckedFile.invalid(path.equals("-") ? "<stdin>" : path, e.problems());
     }
-  }
-
-  private static int exitCode(CheckedFile result) {
-    if (result.report().isEmpty()) {
-      return ExitCode.INVALID_INPUT;
-    }
-    return result.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
 }

@@ -1,5 +1,7 @@
 package dev.poolcalc.cli;
 
+import dev.poolcalc.report.CheckedFile;
+
 /** Every exit code poolcalc returns, in one place (README.md, "Exit codes"). */
 public final class ExitCode {
 
@@ -22,4 +24,12 @@ public final class ExitCode {
   public static final int INTERNAL_ERROR = 70;
 
   private ExitCode() {}
+
+  /** One file's {@code check} result: invalid input, a failed check, or ok. */
+  static int of(CheckedFile result) {
+    if (result.report().isEmpty()) {
+      return INVALID_INPUT;
+    }
+    return result.passed() ? OK : CHECK_FAILED;
+  }
 }

@@ -12,15 +12,13 @@ import dev.poolcalc.render.RehearsalRenderer;
 import dev.poolcalc.report.Report;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code poolcalc rehearse}: open every connection the plan allows on a staging server. */
 @Command(
@@ -45,9 +43,7 @@ import picocli.CommandLine.Spec;
     })
 final class RehearseCommand implements Callable<Integer> {
 
-  @ParentCommand Main.Poolcalc parent;
-
-  @Spec CommandSpec spec;
+  @Mixin Io io;
 
   @Mixin DeploymentInput input;
 
@@ -69,50 +65,33 @@ final class RehearseCommand implements Callable<Integer> {
   long holdSeconds;
 
   @Override
-  public Integer call() throws InvalidInputException {
+  public Integer call()
+      throws InvalidInputException, ServerUnreachableException, RehearsalRefusedException {
     if (holdSeconds < 0) {
       throw new ParameterException(
-          spec.commandLine(), "--hold must be 0 or more seconds (got " + holdSeconds + ")");
+          io.spec.commandLine(), "--hold must be 0 or more seconds (got " + holdSeconds + ")");
     }
-    Context context = parent.context();
-    PrintWriter err = spec.commandLine().getErr();
-    DeploymentFile file = input.load(context);
+    PrintWriter err = io.err();
+    DeploymentFile file = input.load(io.context());
     Plan plan = Report.of(file).plan();
-    long most = plan.totalConnections() + 1;
     if (!yes) {
-      err.println(
-          "poolcalc: error: rehearse opens up to "
-              + most
-              + " connections on the server; run it against staging only, and add --yes to go"
-              + " ahead");
+      err.println(RehearsalRenderer.needsYes(plan));
       return ExitCode.INVALID_INPUT;
     }
-    DatabaseTarget target = db.target(context, file.deployment().database().name());
-    err.println(
-        "poolcalc: rehearsing on " + target.endpoint() + ": up to " + most + " connections");
+    Optional<String> database = file.deployment().database().name();
+    DatabaseTarget target = db.target(io.context(), database);
+    err.println(RehearsalRenderer.starting(plan, target.endpoint()));
     RehearsalResult result;
     try {
       result =
-          new Rehearser(
-                  target,
-                  closed ->
-                      err.println("poolcalc: interrupted; closed all " + closed + " connections"))
-              .run(plan, Duration.ofSeconds(holdSeconds), file.deployment().database().name());
-    } catch (ServerUnreachableException e) {
-      err.println("poolcalc: error: " + e.getMessage());
-      return ExitCode.UNREACHABLE;
-    } catch (RehearsalRefusedException e) {
-      err.println("poolcalc: error: not rehearsing: " + e.getMessage());
-      return ExitCode.INVALID_INPUT;
+          new Rehearser(target, closed -> err.println(RehearsalRenderer.interrupted(closed)))
+              .run(plan, Duration.ofSeconds(holdSeconds), database);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       err.println("poolcalc: error: rehearsal interrupted; every connection it opened is closed");
       return ExitCode.CHECK_FAILED;
     }
-    spec.commandLine()
-        .getOut()
-        .print(RehearsalRenderer.render(result, target.endpoint(), context.style()));
-    spec.commandLine().getOut().flush();
+    io.print(RehearsalRenderer.render(result, target.endpoint(), io.context().style()));
     return result.held() ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
 }

@@ -2,6 +2,7 @@ package dev.poolcalc.render;
 
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Observation;
+import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Rehearsal;
 import dev.poolcalc.engine.RehearsalResult;
 import dev.poolcalc.engine.RehearsalResult.Ended;
@@ -17,6 +18,28 @@ import dev.poolcalc.engine.Status;
 public final class RehearsalRenderer {
 
   private RehearsalRenderer() {}
+
+  /** Why rehearse stops without --yes: how many connections it would open. */
+  public static String needsYes(Plan plan) {
+    return "poolcalc: error: rehearse opens up to "
+        + most(plan)
+        + " connections on the server; run it against staging only, and add --yes to go ahead";
+  }
+
+  /** The line on standard error before the first connection opens. */
+  public static String starting(Plan plan, String endpoint) {
+    return "poolcalc: rehearsing on " + endpoint + ": up to " + most(plan) + " connections";
+  }
+
+  /** The line on standard error when Ctrl-C ended the rehearsal. */
+  public static String interrupted(int closed) {
+    return "poolcalc: interrupted; closed all " + closed + " connections";
+  }
+
+  /** Every planned connection and one more for the reserve check. */
+  private static long most(Plan plan) {
+    return plan.totalConnections() + 1;
+  }
 
   public static String render(RehearsalResult result, String endpoint, Style style) {
     Observation probe = result.probe();
