@@ -14,6 +14,7 @@ import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.Replicas;
 import dev.poolcalc.engine.Rollout;
 import dev.poolcalc.providers.Catalog;
+import dev.poolcalc.text.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

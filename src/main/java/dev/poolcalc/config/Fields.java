@@ -5,6 +5,7 @@ import dev.poolcalc.config.YamlNode.Mapping;
 import dev.poolcalc.config.YamlNode.Scalar;
 import dev.poolcalc.config.YamlNode.ScalarKind;
 import dev.poolcalc.engine.Amount;
+import dev.poolcalc.text.Suggestions;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.poolcalc.providers;
 
-import dev.poolcalc.config.Suggestions;
+import dev.poolcalc.text.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

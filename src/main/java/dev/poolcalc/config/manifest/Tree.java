@@ -2,12 +2,12 @@ package dev.poolcalc.config.manifest;
 
 import dev.poolcalc.config.Problem;
 import dev.poolcalc.config.SourceLocation;
-import dev.poolcalc.config.Suggestions;
 import dev.poolcalc.config.YamlNode;
 import dev.poolcalc.config.YamlNode.Entry;
 import dev.poolcalc.config.YamlNode.Mapping;
 import dev.poolcalc.config.YamlNode.Scalar;
 import dev.poolcalc.config.YamlNode.ScalarKind;
+import dev.poolcalc.text.Suggestions;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;

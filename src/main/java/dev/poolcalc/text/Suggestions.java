@@ -1,4 +1,4 @@
-package dev.poolcalc.config;
+package dev.poolcalc.text;
 
 import java.util.Collection;
 import java.util.Locale;
