@@ -22,7 +22,7 @@ final class SqlAlchemy implements ClientLibrary {
 
   static final String SNIPPET =
       "create_engine(os.environ[\"DATABASE_URL\"], pool_size=int(os.environ[\"DB_POOL_SIZE\"]),"
-          + " max_overflow=0, pool_timeout=int(os.environ[\"DB_POOL_TIMEOUT\"]))";
+          + " max_overflow=int(os.environ[\"DB_MAX_OVERFLOW\"]), pool_timeout=int(os.environ[\"DB_POOL_TIMEOUT\"]))";
 
   private SqlAlchemy() {}
 
@@ -42,26 +42,15 @@ final class SqlAlchemy implements ClientLibrary {
         "there is no time to wait: when every pooled connection is busy a request fails at once");
   }
 
-  /** pool_size + max_overflow is what a QueuePool may open; any overflow breaks the plan's cap. */
+  /**
+   * SQLAlchemy hands the URL's query to the DBAPI, so psycopg2 refuses a DSN with max_overflow: the
+   * app cannot connect at all. The overflow that does happen is create_engine's default of 10.
+   */
   @Override
   public List<Finding> urlFindings(AppPlan app, PostgresUrl base) {
-    Optional<String> value = base.param("max_overflow").filter(v -> !v.trim().equals("0"));
+    Optional<String> value = base.param("max_overflow");
     if (value.isEmpty()) {
       return List.of();
-    }
-    String extra;
-    try {
-      long perPool = Long.parseLong(value.get().trim());
-      extra =
-          String.format(
-              "up to %d + %d connections per pool, %d more than planned over %d %s",
-              app.connectionLimit(),
-              perPool,
-              Math.multiplyExact(perPool, app.instances()),
-              app.instances(),
-              app.instances() == 1 ? "instance" : "instances");
-    } catch (NumberFormatException e) {
-      extra = "more connections than planned";
     }
     return List.of(
         Finding.forApp(
@@ -69,9 +58,12 @@ final class SqlAlchemy implements ClientLibrary {
             "sqlalchemy-overflow",
             app.name(),
             String.format(
-                "%s: database.url sets max_overflow=%s; given to create_engine it allows %s;"
-                    + " remove it and keep max_overflow=0 so pool_size=%d is the hard cap",
-                app.name(), value.get(), extra, app.connectionLimit())));
+                "%s: database.url sets max_overflow=%s; SQLAlchemy passes URL query parameters to"
+                    + " the driver and psycopg2 refuses the DSN (invalid connection option"
+                    + " \"max_overflow\"), so the app cannot connect; remove it and pass"
+                    + " max_overflow=DB_MAX_OVERFLOW (0) to create_engine, whose default of 10"
+                    + " would open up to %d + 10 connections per pool",
+                app.name(), value.get(), app.connectionLimit())));
   }
 
   @Override
@@ -79,6 +71,7 @@ final class SqlAlchemy implements ClientLibrary {
     return new SettingsBuilder(Client.SQLALCHEMY)
         .url(base.map(b -> EnvVar.url("DATABASE_URL", Urls.named(b, app.name(), POOL_ARGUMENTS))))
         .env("DB_POOL_SIZE", app.connectionLimit())
+        .env("DB_MAX_OVERFLOW", 0)
         .env("DB_POOL_TIMEOUT", app.app().poolTimeout())
         .setting("pool_size", app.connectionLimit())
         .setting("max_overflow", 0)
