@@ -16,12 +16,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code poolcalc audit} against real PostgreSQL 14 (no reserved_connections) and 17. */
+@Tag("server")
 class AuditCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code poolcalc rehearse} against real PostgreSQL 14 and 17, as the ordinary role {@code app}:
  * the model must agree with PostgreSQL itself.
  */
+@Tag("server")
 class RehearseCommandTest {
 
   private static final String PRODUCTION = "examples/production.yaml";

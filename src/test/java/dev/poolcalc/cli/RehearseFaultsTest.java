@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code poolcalc rehearse} when the server misbehaves during the hold: it ends one of the plan's
  * connections, or dies. Against real PostgreSQL 17; the server that dies is one of the test's own.
  */
+@Tag("server")
 class RehearseFaultsTest {
 
   /** web holds 2 × 2 = 4, telegram 1 × 2 = 2: six connections, seven with the reserve check. */
