@@ -7,17 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Runs poolcalc in-process, as tests do, and keeps what it printed. */
-final class Cli {
+public final class Cli {
 
-  record Result(int exitCode, String out, String err) {}
+  public record Result(int exitCode, String out, String err) {}
 
   private Cli() {}
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     return run(Map.of(), "", args);
   }
 
-  static Result run(Map<String, String> env, String stdin, String... args) {
+  public static Result run(Map<String, String> env, String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Context context =

@@ -35,11 +35,11 @@ import java.util.zip.ZipFile;
  * unshare -U}, where they run as an unprivileged user, so the tests pass as root (CI) and as a
  * normal user alike.
  */
-final class PostgresServer {
+public final class PostgresServer {
 
-  static final String DATABASE = "exchanger_db";
-  static final String APP = "app";
-  static final String APP_PASSWORD = "app-Pa55-secret";
+  public static final String DATABASE = "exchanger_db";
+  public static final String APP = "app";
+  public static final String APP_PASSWORD = "app-Pa55-secret";
   static final String MONITOR = "monitor";
   static final String MONITOR_PASSWORD = "monitor-Pa55-secret";
 
@@ -55,7 +55,7 @@ final class PostgresServer {
   }
 
   /** The server of this major version (14 or 17), started once per test run. */
-  static synchronized PostgresServer version(int major) {
+  public static synchronized PostgresServer version(int major) {
     return STARTED.computeIfAbsent(major, PostgresServer::start);
   }
 
@@ -76,7 +76,7 @@ final class PostgresServer {
     return major;
   }
 
-  int port() {
+  public int port() {
     return postgres.getPort();
   }
 
@@ -86,7 +86,7 @@ final class PostgresServer {
   }
 
   /** A superuser connection to exchanger_db; it takes one of the 100 slots while open. */
-  Connection superuser() throws SQLException {
+  public Connection superuser() throws SQLException {
     return postgres.getDatabase("postgres", DATABASE).getConnection();
   }
 
@@ -110,7 +110,7 @@ final class PostgresServer {
    * connections end on the server a moment after the client lets go, and until then they hold slots
    * the next test counts on.
    */
-  void awaitNoClients() throws SQLException {
+  public void awaitNoClients() throws SQLException {
     long self;
     List<Long> pids = new ArrayList<>();
     try (Connection c = superuser();

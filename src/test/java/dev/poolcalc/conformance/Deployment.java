@@ -1,0 +1,91 @@
+package dev.poolcalc.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolcalc.cli.Cli;
+import dev.poolcalc.cli.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The deployment every conformance test plans: the app under test (one replica, one process) and 16
+ * instances of another app share the embedded server's 100 connections with a reserve of 15. By
+ * hand: 17 instances, floor(min((100 − 15) / 17, 100 × 0.85 / 17)) = floor(5) = 5 connections per
+ * pool, so {@link #LIMIT} is 5 — a number poolcalc must arrive at on its own, which the tests then
+ * hold the real library to.
+ */
+final class Deployment {
+
+  /** The connection limit worked out by hand above. */
+  static final int LIMIT = 5;
+
+  /** pool_timeout in seconds: how long a waiter may queue before the library gives up. */
+  static final int POOL_TIMEOUT_SECONDS = 2;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Deployment() {}
+
+  /** The YAML of the deployment, with {@code app} using {@code client}. */
+  static String yaml(PostgresServer server, String app, String client) {
+    return String.join(
+        "\n",
+        "version: 1",
+        "database:",
+        "  name: " + PostgresServer.DATABASE,
+        "  max_connections: 100",
+        "  reserve: 15",
+        "  url: postgresql://"
+            + PostgresServer.APP
+            + ":${DB_PASSWORD}@localhost:"
+            + server.port()
+            + "/"
+            + PostgresServer.DATABASE,
+        "apps:",
+        "  - name: " + app,
+        "    replicas: 1",
+        "    client: " + client,
+        "    pool_timeout: " + POOL_TIMEOUT_SECONDS,
+        "  - name: others",
+        "    replicas: 16",
+        "    client: generic",
+        "");
+  }
+
+  /**
+   * What {@code poolcalc env --format json --app APP} prints for the app: the variables, exactly as
+   * a user would paste them, to configure the real library with. Also checks that {@code plan}
+   * gives the hand-computed limit, so a failure says which side is wrong.
+   */
+  static Map<String, String> renderedEnv(PostgresServer server, String app, String client) {
+    Path file = write(yaml(server, app, client));
+    Map<String, String> vars = Map.of("DB_PASSWORD", PostgresServer.APP_PASSWORD);
+    Cli.Result plan = Cli.run(vars, "", "plan", file.toString(), "--format", "json");
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("\"connection_limit\": " + LIMIT + ",");
+    Cli.Result env = Cli.run(vars, "", "env", file.toString(), "--app", app, "--format", "json");
+    assertThat(env.exitCode()).as(env.err()).isZero();
+    try {
+      Map<String, Map<String, String>> byApp =
+          JSON.readValue(env.out(), new TypeReference<Map<String, Map<String, String>>>() {});
+      return byApp.get(app);
+    } catch (IOException e) {
+      throw new UncheckedIOException("env --format json printed no JSON: " + env.out(), e);
+    }
+  }
+
+  private static Path write(String yaml) {
+    try {
+      Path file = Files.createTempFile("conformance-", ".yaml");
+      file.toFile().deleteOnExit();
+      return Files.writeString(file, yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
