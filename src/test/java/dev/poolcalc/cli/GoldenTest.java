@@ -2,12 +2,15 @@ package dev.poolcalc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolcalc.engine.Client;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,66 +18,127 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden files: every example and every case under src/test/resources/golden is planned in each
- * format and compared with {@code golden/<case>.table.txt}, {@code .json} and {@code .md}. Run with
- * {@code -Dgolden.update=true} to rewrite them after a deliberate change, then review the diff.
+ * The one golden harness for what the commands print. Every input — each example, each case under
+ * {@code src/test/resources/golden}, each client's file under {@code src/test/resources/clients} —
+ * is run through every {@link Output} and compared byte for byte with {@code <case>.<suffix>}:
+ * beside the input, or under {@code golden/} for the examples (which users read, so they stay
+ * alone).
+ *
+ * <p>A golden file holds standard output; when the command also exits non-zero or writes to
+ * standard error, a trailer {@code --- exit N, stderr:} and the error text follow, so a change of
+ * exit code shows in the diff too. Run with {@code -Dgolden.update=true} to rewrite them after a
+ * deliberate change, then review {@code git diff}. The audit and rehearsal reports, which need a
+ * live server, have fixed snapshots in {@code render.ServerReportGoldenTest}.
  */
 class GoldenTest {
 
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final Path CLIENTS = Path.of("src/test/resources/clients");
   private static final Path EXAMPLES = Path.of("examples");
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
-  private static final String[][] FORMATS = {
-    {"table", ".table.txt"}, {"json", ".json"}, {"markdown", ".md"}
-  };
+  /** One command's output for one input, and the suffix of its golden file. */
+  enum Output {
+    PLAN_TABLE("table.txt", "plan", "--format", "table"),
+    PLAN_JSON("json", "plan", "--format", "json"),
+    PLAN_MARKDOWN("md", "plan", "--format", "markdown"),
+    CHECK_TEXT("check.txt", "check"),
+    CHECK_JSON("check.json", "check", "--format", "json"),
+    CHECK_GITHUB("check.github.txt", "check", "--format", "github"),
+    CHECK_MARKDOWN("check.md", "check", "--format", "markdown"),
+    EXPLAIN("explain.txt", "explain"),
+    ENV("env", "env");
+
+    final String suffix;
+    final String command;
+    final List<String> options;
+
+    Output(String suffix, String command, String... options) {
+      this.suffix = suffix;
+      this.command = command;
+      this.options = List.of(options);
+    }
+
+    String[] args(Path input) {
+      List<String> args = new ArrayList<>(List.of(command, input.toString()));
+      args.addAll(options);
+      return args.toArray(String[]::new);
+    }
+  }
 
   static Stream<Arguments> cases() throws IOException {
     List<Arguments> cases = new ArrayList<>();
-    for (Path dir : List.of(EXAMPLES, GOLDEN)) {
-      try (Stream<Path> files = Files.list(dir)) {
-        files
-            .filter(f -> f.toString().endsWith(".yaml"))
-            .sorted()
-            .forEach(
-                f -> {
-                  for (String[] format : FORMATS) {
-                    cases.add(Arguments.of(f, format[0], format[1]));
-                  }
-                });
+    for (Path dir : List.of(EXAMPLES, GOLDEN, CLIENTS)) {
+      for (Path input : inputs(dir)) {
+        for (Output output : Output.values()) {
+          cases.add(Arguments.of(input, output));
+        }
       }
     }
     return cases.stream();
   }
 
-  @ParameterizedTest(name = "{0} as {1}")
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
-  void planMatchesGoldenFile(Path input, String format, String suffix) throws IOException {
-    String name = input.getFileName().toString().replaceFirst("\\.yaml$", "");
-    Path expected = GOLDEN.resolve(name + suffix);
+  void outputMatchesGoldenFile(Path input, Output output) throws IOException {
+    Path expected = goldenFile(input, output);
 
-    Cli.Result result = Cli.run("plan", input.toString(), "--format", format);
+    Cli.Result result = Cli.run(Map.of(), "", output.args(input));
 
-    assertThat(result.err()).isEmpty();
-    assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(result.exitCode()).as(result.err()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.INVALID_INPUT);
+    String actual = result.out() + trailer(result);
     if (UPDATE) {
-      Files.writeString(expected, result.out(), StandardCharsets.UTF_8);
+      Files.writeString(expected, actual, StandardCharsets.UTF_8);
     }
     assertThat(expected).as("golden partner of %s", input).exists();
-    assertThat(result.out()).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+    assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
   }
 
   @Test
   void everyGoldenOutputHasItsInput() throws IOException {
-    try (Stream<Path> files = Files.list(GOLDEN)) {
-      List<String> orphans =
-          files
-              .map(f -> f.getFileName().toString())
-              .filter(f -> !f.endsWith(".yaml"))
-              .map(f -> f.replaceFirst("\\.(table\\.txt|json|md)$", ".yaml"))
-              .filter(f -> !Files.exists(GOLDEN.resolve(f)) && !Files.exists(EXAMPLES.resolve(f)))
-              .toList();
-      assertThat(orphans).as("golden outputs without an input").isEmpty();
+    List<String> orphans = new ArrayList<>();
+    for (Path dir : List.of(GOLDEN, CLIENTS)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files
+            .map(f -> f.getFileName().toString())
+            .filter(f -> !f.endsWith(".yaml"))
+            .filter(f -> Arrays.stream(Output.values()).anyMatch(o -> f.endsWith("." + o.suffix)))
+            .filter(f -> !hasInput(dir, f))
+            .forEach(orphans::add);
+      }
     }
+    assertThat(orphans).as("golden outputs without an input").isEmpty();
+  }
+
+  @Test
+  void everyClientHasAGoldenCase() throws IOException {
+    assertThat(inputs(CLIENTS).stream().map(p -> p.getFileName().toString().replace(".yaml", "")))
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(Client.values()).map(Client::key).toList());
+  }
+
+  private static List<Path> inputs(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  private static Path goldenFile(Path input, Output output) {
+    Path dir = input.startsWith(EXAMPLES) ? GOLDEN : input.getParent();
+    String name = input.getFileName().toString().replaceFirst("\\.yaml$", "");
+    return dir.resolve(name + "." + output.suffix);
+  }
+
+  private static boolean hasInput(Path dir, String output) {
+    String name = output.substring(0, output.indexOf('.'));
+    return Files.exists(dir.resolve(name + ".yaml"))
+        || dir.equals(GOLDEN) && Files.exists(EXAMPLES.resolve(name + ".yaml"));
+  }
+
+  private static String trailer(Cli.Result result) {
+    if (result.exitCode() == ExitCode.OK && result.err().isEmpty()) {
+      return "";
+    }
+    return "--- exit " + result.exitCode() + ", stderr:\n" + result.err();
   }
 }
