@@ -85,7 +85,9 @@ class GoldenTest {
 
     Cli.Result result = Cli.run(Map.of(), "", output.args(input));
 
-    assertThat(result.exitCode()).as(result.err()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.INVALID_INPUT);
+    assertThat(result.exitCode())
+        .as(result.err())
+        .isIn(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.INVALID_INPUT);
     String actual = result.out() + trailer(result);
     if (UPDATE) {
       Files.writeString(expected, actual, StandardCharsets.UTF_8);
