@@ -27,16 +27,43 @@ class SizingProperties {
     }
   }
 
+  /**
+   * The status against a model of the server worked out here in integers from the raw inputs, not
+   * from {@code Budget} or {@code Sizing}: ordinary roles get max − 3 superuser-reserved slots
+   * (PostgreSQL's default), the reserve is ceil(max × r / 100), the budget is min(max − reserve,
+   * floor(max × h / 100)), and each app opens replicas × processes × its limit.
+   */
   @Property
-  void statusFollowsDesignRules(@ForAll("deployments") Deployment deployment) {
-    Plan plan = Sizing.plan(deployment);
-    boolean belowOne = plan.apps().stream().anyMatch(a -> a.connectionLimit() < 1);
-    Status expected =
-        belowOne || plan.totalConnections() > plan.budget().usable()
-            ? Status.ERROR
-            : plan.totalConnections() > plan.budget().budget() ? Status.WARNING : Status.OK;
+  void statusAgreesWithAnIntegerModelOfTheServer(@ForAll("cases") Case c) {
+    Plan plan = Sizing.plan(c.deployment());
+    long slots = c.max() - 3;
+    long total = 0;
+    boolean belowOne = false;
+    for (int i = 0; i < c.apps().size(); i++) {
+      AppInput in = c.apps().get(i);
+      long limit = plan.app("app-" + i).orElseThrow().connectionLimit();
+      belowOne |= limit < 1;
+      total += (long) in.replicas() * in.processes() * limit;
+    }
 
+    assertThat(plan.totalConnections()).isEqualTo(total);
+    Status expected =
+        belowOne || total > slots ? Status.ERROR : total > c.budget() ? Status.WARNING : Status.OK;
     assertThat(plan.status()).isEqualTo(expected);
+  }
+
+  /**
+   * With no fixed or weighted app, every pool gets floor(budget / instances), the budget again
+   * worked out in integers from the raw inputs (DESIGN's floor(min((max − reserve) / I, max × h /
+   * I)) equals floor(min(max − reserve, floor(max × h)) / I) for a whole I).
+   */
+  @Property
+  void anEqualSplitGivesEveryPoolTheBudgetOverTheInstances(@ForAll("freeCases") Case c) {
+    Plan plan = Sizing.plan(c.deployment());
+    long instances = c.apps().stream().mapToLong(a -> (long) a.replicas() * a.processes()).sum();
+
+    assertThat(plan.apps())
+        .allSatisfy(a -> assertThat(a.connectionLimit()).isEqualTo(c.budget() / instances));
   }
 
   @Property
@@ -122,17 +149,27 @@ class SizingProperties {
 
   @Provide
   Arbitrary<Deployment> deployments() {
-    return deploymentsWith(Arbitraries.of(Kind.values()));
+    return casesWith(Arbitraries.of(Kind.values())).map(Case::deployment);
   }
 
   @Provide
   Arbitrary<Deployment> equalDeployments() {
-    return deploymentsWith(Arbitraries.of(Kind.FREE, Kind.FIXED));
+    return casesWith(Arbitraries.of(Kind.FREE, Kind.FIXED)).map(Case::deployment);
   }
 
   @Provide
   Arbitrary<Deployment> weightedDeployments() {
-    return deploymentsWith(Arbitraries.of(Kind.WEIGHTED, Kind.FIXED));
+    return casesWith(Arbitraries.of(Kind.WEIGHTED, Kind.FIXED)).map(Case::deployment);
+  }
+
+  @Provide
+  Arbitrary<Case> cases() {
+    return casesWith(Arbitraries.of(Kind.values()));
+  }
+
+  @Provide
+  Arbitrary<Case> freeCases() {
+    return casesWith(Arbitraries.of(Kind.FREE));
   }
 
   private enum Kind {
@@ -141,49 +178,51 @@ class SizingProperties {
     WEIGHTED
   }
 
-  private static Arbitrary<Deployment> deploymentsWith(Arbitrary<Kind> kinds) {
-    Arbitrary<Database> databases =
-        Combinators.combine(
-                Arbitraries.integers().between(10, 5_000),
-                Arbitraries.integers().between(0, 30),
-                Arbitraries.integers().between(50, 100))
-            .as(
-                (max, reservePercent, headroom) ->
-                    Database.of(max, Amount.percentOf(BigDecimal.valueOf(reservePercent)))
-                        .withHeadroom(BigDecimal.valueOf(headroom, 2)));
-    Arbitrary<App> apps =
+  /** One app as the file would write it. */
+  record AppInput(Kind kind, int replicas, int processes, int limit, int weightHundredths) {}
+
+  /** A generated deployment's raw inputs, kept so the properties can do their own arithmetic. */
+  record Case(int max, int reservePercent, int headroomHundredths, List<AppInput> apps) {
+
+    /** min(max − ceil(max × r / 100), floor(max × h / 100)), in integers. */
+    long budget() {
+      long reserve = ((long) max * reservePercent + 99) / 100;
+      return Math.min(max - reserve, (long) max * headroomHundredths / 100);
+    }
+
+    Deployment deployment() {
+      Database db =
+          Database.of(max, Amount.percentOf(BigDecimal.valueOf(reservePercent)))
+              .withHeadroom(BigDecimal.valueOf(headroomHundredths, 2));
+      List<App> named = new ArrayList<>();
+      for (int i = 0; i < apps.size(); i++) {
+        AppInput in = apps.get(i);
+        App app = App.of("app-" + i, Replicas.fixed(in.replicas()), in.processes());
+        named.add(
+            switch (in.kind()) {
+              case FREE -> app;
+              case FIXED -> app.withConnectionLimit(in.limit());
+              case WEIGHTED -> app.withWeight(BigDecimal.valueOf(in.weightHundredths(), 2));
+            });
+      }
+      return new Deployment(db, named);
+    }
+  }
+
+  private static Arbitrary<Case> casesWith(Arbitrary<Kind> kinds) {
+    Arbitrary<AppInput> apps =
         Combinators.combine(
                 kinds,
                 Arbitraries.integers().between(1, 12),
                 Arbitraries.integers().between(1, 8),
                 Arbitraries.integers().between(1, 60),
                 Arbitraries.integers().between(1, 400))
-            .as(
-                (kind, replicas, processes, limit, weightHundredths) -> {
-                  App app = App.of("app", Replicas.fixed(replicas), processes);
-                  return switch (kind) {
-                    case FREE -> app;
-                    case FIXED -> app.withConnectionLimit(limit);
-                    case WEIGHTED -> app.withWeight(BigDecimal.valueOf(weightHundredths, 2));
-                  };
-                });
-    return Combinators.combine(databases, apps.list().ofMinSize(1).ofMaxSize(8))
-        .as(
-            (db, list) -> {
-              List<App> named = new ArrayList<>();
-              for (int i = 0; i < list.size(); i++) {
-                App a = list.get(i);
-                named.add(
-                    new App(
-                        "app-" + i,
-                        a.replicas(),
-                        a.processes(),
-                        a.connectionLimit(),
-                        a.weight(),
-                        a.poolTimeout(),
-                        a.connectTimeout()));
-              }
-              return new Deployment(db, named);
-            });
+            .as(AppInput::new);
+    return Combinators.combine(
+            Arbitraries.integers().between(10, 5_000),
+            Arbitraries.integers().between(0, 30),
+            Arbitraries.integers().between(50, 100),
+            apps.list().ofMinSize(1).ofMaxSize(8))
+        .as(Case::new);
   }
 }
