@@ -16,8 +16,8 @@ import java.util.Optional;
  * <p>The rule: a catalog max_connections that is an upper bound (RDS) is trusted only to {@link
  * ProviderSizing#UPPER_BOUND_TRUST} of its value. When the pools would not fit the usable slots of
  * a server that much smaller, the plan is near the ceiling and is treated as over it: warning
- * {@code provider-upper-bound}. The status is left as DESIGN.md defines it (the renderers phrase a
- * warning status as "over the budget"); raising it is for when they can say why.
+ * {@code provider-upper-bound}. The status is left as the README's arithmetic defines it (the
+ * renderers phrase a warning status as "over the budget"); raising it is for when they can say why.
  */
 final class ProviderFindings {
 

@@ -168,4 +168,29 @@ class VariablesTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("${H}");
   }
+
+  @Test
+  void countsAndPercentagesExpandAlikeWhereverTheyAreWritten() throws Exception {
+    String text =
+        String.join(
+            "\n",
+            "version: 1",
+            "database:",
+            "  max_connections: 100",
+            "  reserve: \"${R}\"",
+            "apps:",
+            "  - name: web",
+            "    replicas: 4",
+            "    rollout:",
+            "      max_surge: \"${S}\"",
+            "      max_unavailable: \"${U}\"",
+            "");
+    var deployment =
+        DeploymentReader.parse("d.yaml", text, Map.of("R", "10", "S", "50%", "U", "0"))
+            .deployment();
+
+    // 4 replicas, max_surge 50 % → ceil(2) = 2 more at the peak: 6.
+    assertThat(deployment.apps().get(0).rollout().orElseThrow().peak(4)).isEqualTo(6);
+    assertThat(deployment.database().reserve().roundedUp(100)).isEqualTo(10);
+  }
 }
