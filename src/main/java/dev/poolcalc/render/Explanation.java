@@ -31,11 +31,13 @@ public final class Explanation {
   private static final List<String> OPERATORS = List.of("−", "+", "×", "=", "/");
 
   private final Plan plan;
+  private final Report report;
   private final List<AppPlan> apps;
   private final StringBuilder out = new StringBuilder();
 
-  private Explanation(Plan plan, List<AppPlan> apps) {
-    this.plan = plan;
+  private Explanation(Report report, List<AppPlan> apps) {
+    this.plan = report.plan();
+    this.report = report;
     this.apps = apps;
   }
 
@@ -47,7 +49,7 @@ public final class Explanation {
   public static String render(Report report, Optional<String> only) {
     Plan plan = report.plan();
     List<AppPlan> apps = only.map(n -> plan.app(n).stream().toList()).orElse(plan.apps());
-    Explanation e = new Explanation(plan, apps);
+    Explanation e = new Explanation(report, apps);
     String name = plan.deployment().database().name().orElse("the database");
     e.out.append("How poolcalc sizes the pools of ").append(name);
     only.ifPresent(n -> e.out.append(", for ").append(n));
@@ -129,6 +131,17 @@ public final class Explanation {
             + " not 5.");
     for (AppPlan app : apps) {
       paragraph(replicas(app.app()) + rollout(app.app()) + processes(app));
+      var sources = report.sources(app.name());
+      if (!sources.isEmpty()) {
+        paragraph(
+            "Read from "
+                + app.name()
+                + "'s manifests: "
+                + sources.entrySet().stream()
+                    .map(s -> s.getKey() + " at " + s.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "))
+                + ".");
+      }
     }
     paragraph(
         String.format(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.poolcalc.clients.ClientSettings;
 import dev.poolcalc.clients.Setting;
+import dev.poolcalc.config.ValueSource;
 import dev.poolcalc.engine.Amount;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Budget;
@@ -22,6 +23,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The plan as the JSON object of the output contract (docs/ARCHITECTURE.md). Keys there are fixed;
@@ -83,7 +85,12 @@ public final class JsonRenderer {
     json.writeArrayFieldStart("apps");
     for (AppPlan app : plan.apps()) {
       ClientSettings settings = report.settings(app.name());
-      writeApp(json, app, settings.maskedUrl(), withSettings ? settings.settings() : List.of());
+      writeApp(
+          json,
+          app,
+          settings.maskedUrl(),
+          withSettings ? settings.settings() : List.of(),
+          report.sources(app.name()));
     }
     json.writeEndArray();
     writeFindings(json, plan.findings());
@@ -107,7 +114,11 @@ public final class JsonRenderer {
   }
 
   private static void writeApp(
-      JsonGenerator json, AppPlan app, Optional<String> databaseUrl, List<Setting> settings)
+      JsonGenerator json,
+      AppPlan app,
+      Optional<String> databaseUrl,
+      List<Setting> settings,
+      SortedMap<String, ValueSource> sources)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("name", app.name());
@@ -143,6 +154,25 @@ public final class JsonRenderer {
           json.writeStringField(setting.name(), setting.value());
         }
       }
+      json.writeEndObject();
+    }
+    writeSources(json, sources);
+    json.writeEndObject();
+  }
+
+  /** What from: read, each with the manifest's file, line, column and field. */
+  private static void writeSources(JsonGenerator json, SortedMap<String, ValueSource> sources)
+      throws IOException {
+    if (sources.isEmpty()) {
+      return;
+    }
+    json.writeObjectFieldStart("sources");
+    for (var source : sources.entrySet()) {
+      json.writeObjectFieldStart(source.getKey());
+      json.writeStringField("file", source.getValue().location().file());
+      json.writeNumberField("line", source.getValue().location().line());
+      json.writeNumberField("column", source.getValue().location().column());
+      json.writeStringField("field", source.getValue().field());
       json.writeEndObject();
     }
     json.writeEndObject();

@@ -8,6 +8,7 @@ import dev.poolcalc.config.DeploymentFile;
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Problem;
 import dev.poolcalc.config.SourceLocation;
+import dev.poolcalc.config.ValueSource;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One deployment made ready for every renderer: the engine's plan with the client libraries'
@@ -28,18 +31,22 @@ import java.util.Optional;
  * @param file the file's name as the user gave it ({@code <stdin>} for -)
  * @param settings each app's client settings, in file order
  * @param locations where each app's entry starts, by app name
+ * @param sources per app, the values {@code from:} read from manifests and where, by what they set
+ *     ({@code replicas}, {@code rollout.max_surge}, …), sorted by that key
  */
 public record Report(
     String file,
     Plan plan,
     Map<String, ClientSettings> settings,
-    Map<String, SourceLocation> locations) {
+    Map<String, SourceLocation> locations,
+    Map<String, SortedMap<String, ValueSource>> sources) {
 
   public Report {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(plan, "plan");
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     locations = Map.copyOf(locations);
+    sources = Map.copyOf(sources);
   }
 
   /**
@@ -61,6 +68,7 @@ public record Report(
     Map<String, ClientSettings> settings = new LinkedHashMap<>();
     List<Finding> clientFindings = new ArrayList<>();
     Map<String, SourceLocation> locations = new LinkedHashMap<>();
+    Map<String, SortedMap<String, ValueSource>> sources = new LinkedHashMap<>();
     List<AppPlan> apps = sized.apps();
     for (int i = 0; i < apps.size(); i++) {
       AppPlan app = apps.get(i);
@@ -68,10 +76,12 @@ public record Report(
       settings.put(app.name(), library.settings(app, base));
       clientFindings.addAll(library.findings(app, base));
       locations.put(app.name(), file.appLocation(i));
+      sources.put(app.name(), new TreeMap<>(file.sources(app.name())));
     }
     // Advice never turns a plan red: the status stays the arithmetic's verdict
     // (docs/ARCHITECTURE.md).
-    return new Report(file.file(), sized.withFindings(clientFindings), settings, locations);
+    return new Report(
+        file.file(), sized.withFindings(clientFindings), settings, locations, sources);
   }
 
   /** What every command says when exact arithmetic overflows. */
@@ -91,6 +101,11 @@ public record Report(
   /** Where the app's entry starts in its file. */
   public SourceLocation location(String app) {
     return Objects.requireNonNull(locations.get(app), app);
+  }
+
+  /** What {@code from:} read for the app from its manifests, and where; empty without it. */
+  public SortedMap<String, ValueSource> sources(String app) {
+    return sources.getOrDefault(app, new TreeMap<>());
   }
 
   /**

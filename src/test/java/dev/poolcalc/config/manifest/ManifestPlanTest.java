@@ -47,6 +47,27 @@ class ManifestPlanTest {
   }
 
   @Test
+  void jsonAndExplainShowWhereEachValueWasRead() {
+    ManifestCli.Result plan = ManifestCli.plan(DIR + "helm-shop.yaml");
+
+    // helm/shop.yaml line 97 is the HPA's "  maxReplicas: 8"; the value starts in column 16.
+    JsonNode max = plan.app("shop-web").get("sources").get("replicas.max");
+    assertThat(max.get("file").asText()).isEqualTo(DIR + "helm/shop.yaml");
+    assertThat(max.get("line").asInt()).isEqualTo(97);
+    assertThat(max.get("column").asInt()).isEqualTo(16);
+    assertThat(max.get("field").asText())
+        .isEqualTo("HorizontalPodAutoscaler/shop-web spec.maxReplicas");
+    assertThat(plan.app("worker").get("sources").get("replicas").get("line").asInt()).isEqualTo(72);
+
+    ManifestCli.Result explain = ManifestCli.run("explain", DIR + "helm-shop.yaml");
+    assertThat(explain.out().replaceAll("\\s+", " "))
+        .contains(
+            "Read from shop-web's manifests: replicas.max at "
+                + DIR
+                + "helm/shop.yaml:97:16 (HorizontalPodAutoscaler/shop-web spec.maxReplicas)");
+  }
+
+  @Test
   void everyValueReadKeepsItsManifestLine() throws InvalidInputException {
     DeploymentFile file =
         DeploymentReader.read(DIR + "helm-shop.yaml", InputStream.nullInputStream(), Map.of());
