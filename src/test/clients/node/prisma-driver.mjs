@@ -8,8 +8,11 @@ import { checkOutTooMany } from "./protocol.mjs";
 const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX), connectionTimeoutMillis: Number(process.env.DATABASE_POOL_TIMEOUT_MS) });
 const prisma = new PrismaClient({ adapter });
 
+// $executeRawUnsafe, not $queryRawUnsafe: the protocol's SELECT pg_sleep(n) returns a column of
+// type void, which $queryRawUnsafe refuses to read ("Failed to deserialize column of type 'void'")
+// after the query ran. Both go through the adapter's pool the same way.
 try {
-  await checkOutTooMany((sql) => prisma.$queryRawUnsafe(sql));
+  await checkOutTooMany((sql) => prisma.$executeRawUnsafe(sql));
 } finally {
   await prisma.$disconnect();
 }
