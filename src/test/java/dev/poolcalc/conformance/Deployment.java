@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,6 +78,25 @@ final class Deployment {
     } catch (IOException e) {
       throw new UncheckedIOException("env --format json printed no JSON: " + env.out(), e);
     }
+  }
+
+  /**
+   * The code snippet {@code poolcalc plan} shows under "Client settings per app" for the app: the
+   * line a user copies into their program, which a driver must contain verbatim.
+   */
+  static String snippet(PostgresServer server, String app, String client) {
+    Path file = write(yaml(server, app, client));
+    Map<String, String> vars = Map.of("DB_PASSWORD", PostgresServer.APP_PASSWORD);
+    Cli.Result plan = Cli.run(vars, "", "plan", file.toString());
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    List<String> lines = plan.out().lines().toList();
+    String heading = "  " + app + " (" + client + "):";
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      if (lines.get(i).startsWith(heading)) {
+        return lines.get(i + 1).strip();
+      }
+    }
+    throw new AssertionError("plan shows no client settings for " + app + ":\n" + plan.out());
   }
 
   private static Path write(String yaml) {

@@ -17,7 +17,7 @@ record Outcome(int acquired, List<Long> failedAfterMillis, List<String> errors) 
    */
   void assertHeldTo(int limit, int peakOnServer, int poolTimeoutSeconds) {
     assertThat(peakOnServer).as("peak connections on the server").isEqualTo(limit);
-    assertThat(acquired).as("checkouts that got a connection").isEqualTo(limit);
+    assertThat(acquired).as("checkouts that got a connection; errors: " + errors).isEqualTo(limit);
     assertThat(failedAfterMillis).as("the extra waiter, refused: " + errors).hasSize(1);
     long timeout = poolTimeoutSeconds * 1000L;
     assertThat(failedAfterMillis.get(0))
