@@ -34,7 +34,7 @@ final class DeploymentInput {
 
   static DeploymentFile loadPath(String path, Context context) throws InvalidInputException {
     DeploymentFile file = DeploymentReader.read(path, context.stdin(), context.env());
-    var url = file.deployment().database().url();
+    var url = file.writtenUrl();
     if (url.isPresent()) {
       try {
         PostgresUrl.parse(url.get());

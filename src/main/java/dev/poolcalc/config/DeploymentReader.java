@@ -15,6 +15,7 @@ import dev.poolcalc.engine.Replicas;
 import dev.poolcalc.engine.Rollout;
 import dev.poolcalc.providers.Catalog;
 import dev.poolcalc.text.Suggestions;
+import dev.poolcalc.text.Written;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -102,6 +103,9 @@ public final class DeploymentReader {
 
   /** By app name: the values its from: read, with where. */
   private final Map<String, Map<String, ValueSource>> sources;
+
+  /** database.url as written, with where its variables' values landed; set when read. */
+  private Optional<Written> writtenUrl = Optional.empty();
 
   /** Whether this file is read for another's include:, which gives the database. */
   private final boolean included;
@@ -205,7 +209,7 @@ public final class DeploymentReader {
     }
     problems.throwIfAny();
     return new DeploymentFile(
-        file, new Deployment(database.orElseThrow(), apps), locations, sources);
+        file, new Deployment(database.orElseThrow(), apps), locations, sources, writtenUrl);
   }
 
   private void version(Fields fields) {
@@ -245,7 +249,9 @@ public final class DeploymentReader {
                     .map(ProviderKeys.Choice::reservedConnections)
                     .orElse(OptionalLong.empty())
                     .orElse(0));
-    Optional<String> url = db.optionalUrl("url");
+    Optional<Written> written = db.optionalUrl("url");
+    writtenUrl = written.or(() -> writtenUrl);
+    Optional<String> url = written.map(Written::text);
     if (max.isPresent() && superuser + reserved >= max.getAsLong()) {
       db.problem(
           db.has("superuser_reserved_connections")
@@ -407,12 +413,10 @@ public final class DeploymentReader {
                     app.pathOf("client")
                         + " must be one of "
                         + String.join(", ", keys)
-                        + " (got \""
-                        + text
-                        + "\")"
-                        + Suggestions.closest(text, keys)
-                            .map(s -> "; did you mean '" + s + "'?")
-                            .orElse(""));
+                        + " (got "
+                        + app.written("client")
+                        + ")"
+                        + didYouMean(app, "client", text, keys));
               }
               return client;
             });
@@ -471,10 +475,10 @@ public final class DeploymentReader {
       r.problem(
           "strategy",
           r.pathOf("strategy")
-              + " must be rolling, recreate or blue-green (got \""
-              + text
-              + "\")"
-              + Suggestions.closest(text, keys).map(k -> "; did you mean '" + k + "'?").orElse(""));
+              + " must be rolling, recreate or blue-green (got "
+              + r.written("strategy")
+              + ")"
+              + didYouMean(r, "strategy", text, keys));
     }
     return strategy;
   }
@@ -502,9 +506,9 @@ public final class DeploymentReader {
       app.problem(
           "name",
           path
-              + " must be 1–63 characters of letters, digits, '.', '_' or '-' (got \""
-              + name
-              + "\"); it becomes the application_name PostgreSQL shows");
+              + " must be 1–63 characters of letters, digits, '.', '_' or '-' (got "
+              + app.written("name")
+              + "); it becomes the application_name PostgreSQL shows");
       return false;
     }
     SourceLocation first = seen.putIfAbsent(name, app.locationOf("name"));
@@ -512,9 +516,9 @@ public final class DeploymentReader {
       app.problem(
           "name",
           path
-              + " \""
-              + name
-              + "\" is already used by the app at "
+              + " "
+              + app.written("name")
+              + " is already used by the app at "
               + (first.file().equals(file)
                   ? "line " + first.line()
                   : first.file() + ":" + first.line())
@@ -679,6 +683,17 @@ public final class DeploymentReader {
           }
         });
     return apps;
+  }
+
+  /**
+   * "; did you mean 'x'?" for a mistyped value, left out when the value came from a variable: the
+   * suggestion would tell something about the variable's value.
+   */
+  private static String didYouMean(Fields fields, String key, String text, List<String> keys) {
+    if (fields.written(key).contains("${")) {
+      return "";
+    }
+    return Suggestions.closest(text, keys).map(k -> "; did you mean '" + k + "'?").orElse("");
   }
 
   private static final Pattern APP_INDEX = Pattern.compile("apps\\[([0-9]+)\\]");

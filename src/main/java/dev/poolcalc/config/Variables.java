@@ -1,5 +1,6 @@
 package dev.poolcalc.config;
 
+import dev.poolcalc.text.Written;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,8 +46,16 @@ final class Variables {
    * without <code>${</code> comes back unchanged.
    */
   Optional<String> expand(String text, String keyPath, SourceLocation at, Context context) {
+    return expandWritten(text, keyPath, at, context).map(Written::text);
+  }
+
+  /**
+   * Like {@link #expand}, keeping where each variable's value landed, so that a message about the
+   * value can show <code>${NAME}</code> instead of the value.
+   */
+  Optional<Written> expandWritten(String text, String keyPath, SourceLocation at, Context context) {
     if (!text.contains("${")) {
-      return Optional.of(text);
+      return Optional.of(Written.literal(text));
     }
     List<Segment> segments = new ArrayList<>();
     if (!tokenize(text, keyPath, at, segments)) {
@@ -55,6 +64,7 @@ final class Variables {
     boolean[] encode =
         context == Context.URL ? urlComponentNeedsEncoding(segments) : new boolean[segments.size()];
     StringBuilder out = new StringBuilder(text.length());
+    List<Written.Variable> spans = new ArrayList<>();
     Set<String> missing = new LinkedHashSet<>();
     for (int i = 0; i < segments.size(); i++) {
       Segment s = segments.get(i);
@@ -80,9 +90,11 @@ final class Variables {
                 + ":-value}");
         continue;
       }
+      int start = out.length();
       out.append(encode[i] ? percentEncode(value) : value);
+      spans.add(new Written.Variable(start, out.length(), s.name));
     }
-    return !missing.isEmpty() ? Optional.empty() : Optional.of(out.toString());
+    return !missing.isEmpty() ? Optional.empty() : Optional.of(new Written(out.toString(), spans));
   }
 
   /** A literal piece of text ({@code name == null}) or a variable with an optional default. */
