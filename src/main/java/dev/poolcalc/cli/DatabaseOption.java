@@ -1,9 +1,9 @@
 package dev.poolcalc.cli;
 
 import dev.poolcalc.audit.DatabaseTarget;
-import dev.poolcalc.clients.InvalidUrlException;
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Problem;
+import dev.poolcalc.url.InvalidUrlException;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 

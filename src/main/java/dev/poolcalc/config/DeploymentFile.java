@@ -1,7 +1,6 @@
 package dev.poolcalc.config;
 
 import dev.poolcalc.engine.Deployment;
-import dev.poolcalc.text.Written;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,19 +15,15 @@ import java.util.Optional;
  * @param sources per app name, the values read from manifests by {@code from:}, keyed like the
  *     app's own keys ({@code replicas}, {@code replicas.max}, {@code rollout.max_surge}, {@code
  *     processes}); apps without {@code from:} have none
- * @param writtenUrl database.url as written: its text, which is the database's url, and where each
- *     <code>${NAME}</code>'s value sits in it, so an error about the URL can show the name
  */
 public record DeploymentFile(
     String file,
     Deployment deployment,
     Map<String, SourceLocation> locations,
-    Map<String, Map<String, ValueSource>> sources,
-    Optional<Written> writtenUrl) {
+    Map<String, Map<String, ValueSource>> sources) {
 
   public DeploymentFile {
     Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(writtenUrl, "writtenUrl");
     Objects.requireNonNull(deployment, "deployment");
     locations = Map.copyOf(locations);
     Map<String, Map<String, ValueSource>> copy = new LinkedHashMap<>();
@@ -38,7 +33,7 @@ public record DeploymentFile(
 
   /** A file whose every value was written in it. */
   public DeploymentFile(String file, Deployment deployment, Map<String, SourceLocation> locations) {
-    this(file, deployment, locations, Map.of(), deployment.database().url().map(Written::literal));
+    this(file, deployment, locations, Map.of());
   }
 
   public Optional<SourceLocation> location(String keyPath) {

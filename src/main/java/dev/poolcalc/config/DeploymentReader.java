@@ -16,6 +16,8 @@ import dev.poolcalc.engine.Rollout;
 import dev.poolcalc.providers.Catalog;
 import dev.poolcalc.text.Suggestions;
 import dev.poolcalc.text.Written;
+import dev.poolcalc.url.InvalidUrlException;
+import dev.poolcalc.url.PostgresUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -103,9 +105,6 @@ public final class DeploymentReader {
 
   /** By app name: the values its from: read, with where. */
   private final Map<String, Map<String, ValueSource>> sources;
-
-  /** database.url as written, with where its variables' values landed; set when read. */
-  private Optional<Written> writtenUrl = Optional.empty();
 
   /** Whether this file is read for another's include:, which gives the database. */
   private final boolean included;
@@ -209,7 +208,7 @@ public final class DeploymentReader {
     }
     problems.throwIfAny();
     return new DeploymentFile(
-        file, new Deployment(database.orElseThrow(), apps), locations, sources, writtenUrl);
+        file, new Deployment(database.orElseThrow(), apps), locations, sources);
   }
 
   private void version(Fields fields) {
@@ -249,8 +248,7 @@ public final class DeploymentReader {
                     .map(ProviderKeys.Choice::reservedConnections)
                     .orElse(OptionalLong.empty())
                     .orElse(0));
-    Optional<Written> written = db.optionalUrl("url");
-    writtenUrl = written.or(() -> writtenUrl);
+    Optional<Written> written = db.optionalUrl("url").filter(w -> usableUrl(db, w));
     Optional<String> url = written.map(Written::text);
     if (max.isPresent() && superuser + reserved >= max.getAsLong()) {
       db.problem(
@@ -275,6 +273,20 @@ public final class DeploymentReader {
             reserved,
             url,
             provider.map(p -> p.sizing(db))));
+  }
+
+  /**
+   * Whether database.url parses, else a problem at it. The message quotes the URL as written (a
+   * <code>${NAME}</code> by its name) and never a password: {@link PostgresUrl#parse}.
+   */
+  private static boolean usableUrl(Fields db, Written url) {
+    try {
+      PostgresUrl.parse(url);
+      return true;
+    } catch (InvalidUrlException e) {
+      db.problem("url", "database.url is not a usable connection URL: " + e.getMessage());
+      return false;
+    }
   }
 
   /** Written in the file, else the catalog's for database.provider and database.instance. */

@@ -1,7 +1,7 @@
 package dev.poolcalc.config;
 
 import dev.poolcalc.text.Written;
-import java.nio.charset.StandardCharsets;
+import dev.poolcalc.url.PostgresUrl;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,7 +91,7 @@ final class Variables {
         continue;
       }
       int start = out.length();
-      out.append(encode[i] ? percentEncode(value) : value);
+      out.append(encode[i] ? PostgresUrl.encode(value) : value);
       spans.add(new Written.Variable(start, out.length(), s.name));
     }
     return !missing.isEmpty() ? Optional.empty() : Optional.of(new Written(out.toString(), spans));
@@ -158,9 +158,9 @@ final class Variables {
   }
 
   /**
-   * Which variables sit in a part of the URL whose value must be percent-encoded. The URL's shape
-   * is read from the literal text alone, with each variable as one opaque character, so a value's
-   * own '@' or '/' cannot move the boundaries.
+   * Which variables sit in a part of the URL whose value must be percent-encoded ({@link
+   * PostgresUrl#encodedAt}). The URL's shape is read from the literal text alone, with each
+   * variable as one opaque character, so a value's own '@' or '/' cannot move the boundaries.
    */
   private static boolean[] urlComponentNeedsEncoding(List<Segment> segments) {
     StringBuilder shape = new StringBuilder();
@@ -172,52 +172,9 @@ final class Variables {
     }
     boolean[] encode = new boolean[segments.size()];
     String skeleton = shape.toString();
-    int schemeEnd = skeleton.indexOf("://");
-    if (schemeEnd < 0) {
-      return encode; // "${DATABASE_URL}" or "${BASE}?sslmode=require": whole URLs, as they are.
-    }
-    int authorityStart = schemeEnd + 3;
-    int authorityEnd = skeleton.length();
-    for (int i = authorityStart; i < skeleton.length(); i++) {
-      char c = skeleton.charAt(i);
-      if (c == '/' || c == '?' || c == '#') {
-        authorityEnd = i;
-        break;
-      }
-    }
-    int userInfoEnd = skeleton.lastIndexOf('@', authorityEnd - 1);
     for (int i = 0; i < segments.size(); i++) {
-      if (segments.get(i).name == null) {
-        continue;
-      }
-      int p = position[i];
-      boolean userInfo = p >= authorityStart && p < userInfoEnd;
-      boolean afterAuthority = p >= authorityEnd;
-      encode[i] = userInfo || afterAuthority;
+      encode[i] = segments.get(i).name != null && PostgresUrl.encodedAt(skeleton, position[i]);
     }
     return encode;
-  }
-
-  /**
-   * RFC 3986's unreserved characters stay, everything else becomes %XX (UTF-8). The same rule as
-   * clients.PostgresUrl.encode, which config may not depend on.
-   */
-  static String percentEncode(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'A' && c <= 'Z')
-          || (c >= 'a' && c <= 'z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append(String.format("%%%02X", c));
-      }
-    }
-    return out.toString();
   }
 }

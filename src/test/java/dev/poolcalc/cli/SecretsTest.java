@@ -126,7 +126,7 @@ class SecretsTest {
                 + ENCODED
                 + "@db.internal:5432/exchanger_db?connection_limit=17&pool_timeout=20"
                 + "&connect_timeout=5&application_name=exchanger-web");
-    assertThat(dev.poolcalc.clients.PostgresUrl.parse(url).password()).contains(PASSWORD);
+    assertThat(dev.poolcalc.url.PostgresUrl.parse(url).password()).contains(PASSWORD);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.poolcalc.clients;
+package dev.poolcalc.url;
 
 import dev.poolcalc.text.Written;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +76,24 @@ public record PostgresUrl(
   }
 
   /**
+   * Whether text put at {@code index} of a URL lands in a part whose value is percent-encoded: the
+   * user and password, or anything after the host list (database name, parameters). The scheme, the
+   * hosts and a whole URL without {@code ://} take text as it is. {@code url} gives the shape only;
+   * for a URL being written, each inserted value stands as one placeholder character that is none
+   * of {@code :/?#@}, so a value's own '@' or '/' cannot move the boundaries.
+   */
+  public static boolean encodedAt(String url, int index) {
+    int schemeEnd = url.indexOf("://");
+    if (schemeEnd < 0) {
+      return false;
+    }
+    int authorityStart = schemeEnd + 3;
+    int authorityEnd = UrlParser.indexOfAny(url, "/?#", authorityStart);
+    int userInfoEnd = url.lastIndexOf('@', authorityEnd - 1);
+    return (index >= authorityStart && index < userInfoEnd) || index >= authorityEnd;
+  }
+
+  /**
    * Whether a parameter named {@code key} may carry a secret, and so is masked like the password:
    * libpq's password and sslpassword, the usual spellings (passwd, pass, pwd) and any name with
    * pass, pwd, secret or token in it.
@@ -92,6 +110,20 @@ public record PostgresUrl(
         : UrlParser.hostRanges(hosts, 0, hosts.length()).stream()
             .map(r -> hosts.substring(r[0], r[1]))
             .toList();
+  }
+
+  /**
+   * Each host of the host list as {@code host:port}, with {@code defaultPort} where the URL gives
+   * none ({@code db:5432}, {@code [::1]:5432}); empty for none.
+   */
+  public List<String> hostList(int defaultPort) {
+    return hostList().stream()
+        .map(
+            host -> {
+              int close = host.startsWith("[") ? host.indexOf(']') : -1;
+              return host.indexOf(':', close + 1) >= 0 ? host : host + ":" + defaultPort;
+            })
+        .toList();
   }
 
   /** The first parameter named {@code key}. */

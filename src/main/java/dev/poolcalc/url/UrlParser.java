@@ -1,4 +1,4 @@
-package dev.poolcalc.clients;
+package dev.poolcalc.url;
 
 import dev.poolcalc.text.Written;
 import java.io.ByteArrayOutputStream;

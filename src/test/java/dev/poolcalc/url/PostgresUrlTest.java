@@ -1,4 +1,4 @@
-package dev.poolcalc.clients;
+package dev.poolcalc.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.poolcalc.clients;
+package dev.poolcalc.url;
 
 import java.util.BitSet;
 import java.util.List;
