@@ -1,10 +1,7 @@
 package dev.poolcalc.audit;
 
-import dev.poolcalc.clients.InvalidUrlException;
-import dev.poolcalc.clients.PostgresUrl;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.poolcalc.url.InvalidUrlException;
+import dev.poolcalc.url.PostgresUrl;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +36,7 @@ public final class DatabaseTarget {
   private final Properties tls = new Properties();
 
   private DatabaseTarget(PostgresUrl url, Optional<String> fallbackDatabase) {
-    this.endpoints = endpoints(url.hostList());
+    this.endpoints = endpoints(url);
     this.user = url.user().or(() -> url.param("user"));
     this.password = url.password().or(() -> url.param("password"));
     this.database =
@@ -80,10 +77,7 @@ public final class DatabaseTarget {
   }
 
   String jdbcUrl() {
-    return "jdbc:postgresql://"
-        + String.join(",", endpoints)
-        + "/"
-        + URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
+    return "jdbc:postgresql://" + String.join(",", endpoints) + "/" + PostgresUrl.encode(database);
   }
 
   /**
@@ -129,23 +123,17 @@ public final class DatabaseTarget {
         .orElse(text);
   }
 
-  private static List<String> endpoints(List<String> hosts) {
-    List<String> out = new ArrayList<>();
-    if (hosts.isEmpty()) {
-      out.add("localhost:" + DEFAULT_PORT);
-      return out;
+  private static List<String> endpoints(PostgresUrl url) {
+    if (url.hostList().isEmpty()) {
+      return List.of("localhost:" + DEFAULT_PORT);
     }
-    for (String host : hosts) {
-      String decoded = host;
-      if (decoded.startsWith("/") || decoded.regionMatches(true, 0, "%2F", 0, 3)) {
+    for (String host : url.hostList()) {
+      if (host.startsWith("/") || host.regionMatches(true, 0, "%2F", 0, 3)) {
         throw new InvalidUrlException(
             "\"" + host + "\" is a unix-domain socket, which poolcalc cannot use: give host:port");
       }
-      int close = host.startsWith("[") ? host.indexOf(']') : -1;
-      int colon = host.indexOf(':', close + 1);
-      out.add(colon >= 0 ? host : host + ":" + DEFAULT_PORT);
     }
-    return out;
+    return url.hostList(DEFAULT_PORT);
   }
 
   private static int seconds(String value) {

@@ -1,12 +1,9 @@
 package dev.poolcalc.cli;
 
 import dev.poolcalc.audit.DatabaseTarget;
-import dev.poolcalc.clients.InvalidUrlException;
-import dev.poolcalc.clients.PostgresUrl;
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Problem;
-import java.util.ArrayList;
-import java.util.List;
+import dev.poolcalc.url.InvalidUrlException;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -49,53 +46,7 @@ final class DatabaseOption {
       return DatabaseTarget.of(text.trim(), fileDatabase);
     } catch (InvalidUrlException e) {
       throw new InvalidInputException(
-          Problem.inFile(
-              "poolcalc",
-              flag + " is not a usable connection URL: " + redact(e.getMessage(), text.trim())));
+          Problem.inFile("poolcalc", flag + " is not a usable connection URL: " + e.getMessage()));
     }
-  }
-
-  /**
-   * {@code message} with anything that may be the password masked. The URL failed to parse, so its
-   * password is found by hand: after the first ':' of the part before the last '@', raw and
-   * percent-decoded, and any {@code password=} parameter.
-   */
-  static String redact(String message, String url) {
-    List<String> secrets = new ArrayList<>();
-    int scheme = url.indexOf("://");
-    String rest = scheme >= 0 ? url.substring(scheme + 3) : url;
-    int end = rest.length();
-    for (char stop : new char[] {'/', '?', '#'}) {
-      int i = rest.indexOf(stop);
-      if (i >= 0 && i < end) {
-        end = i;
-      }
-    }
-    String authority = rest.substring(0, end);
-    int at = authority.lastIndexOf('@');
-    if (at >= 0) {
-      String userInfo = authority.substring(0, at);
-      int colon = userInfo.indexOf(':');
-      if (colon >= 0) {
-        secrets.add(userInfo.substring(colon + 1));
-      }
-    }
-    int param = url.indexOf("password=");
-    if (param >= 0) {
-      int stop = url.indexOf('&', param);
-      secrets.add(url.substring(param + "password=".length(), stop >= 0 ? stop : url.length()));
-    }
-    String out = message;
-    for (String secret : secrets) {
-      if (!secret.isEmpty()) {
-        out = out.replace(secret, PostgresUrl.MASK);
-        // A bad percent-escape is quoted by its first few characters only.
-        for (int i = secret.indexOf('%'); i >= 0; i = secret.indexOf('%', i + 1)) {
-          out =
-              out.replace(secret.substring(i, Math.min(secret.length(), i + 3)), PostgresUrl.MASK);
-        }
-      }
-    }
-    return out;
   }
 }

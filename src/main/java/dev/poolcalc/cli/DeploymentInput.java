@@ -1,12 +1,8 @@
 package dev.poolcalc.cli;
 
-import dev.poolcalc.clients.InvalidUrlException;
-import dev.poolcalc.clients.PostgresUrl;
 import dev.poolcalc.config.DeploymentFile;
 import dev.poolcalc.config.DeploymentReader;
 import dev.poolcalc.config.InvalidInputException;
-import dev.poolcalc.config.Problem;
-import dev.poolcalc.config.SourceLocation;
 import dev.poolcalc.report.Report;
 import picocli.CommandLine.Parameters;
 
@@ -33,18 +29,6 @@ final class DeploymentInput {
   }
 
   static DeploymentFile loadPath(String path, Context context) throws InvalidInputException {
-    DeploymentFile file = DeploymentReader.read(path, context.stdin(), context.env());
-    var url = file.deployment().database().url();
-    if (url.isPresent()) {
-      try {
-        PostgresUrl.parse(url.get());
-      } catch (InvalidUrlException e) {
-        SourceLocation at =
-            file.location("database.url").orElse(new SourceLocation(file.file(), 1, 1));
-        throw new InvalidInputException(
-            Problem.at(at, "database.url is not a usable connection URL: " + e.getMessage()));
-      }
-    }
-    return file;
+    return DeploymentReader.read(path, context.stdin(), context.env());
   }
 }

@@ -1,5 +1,6 @@
 package dev.poolcalc.clients;
 
+import dev.poolcalc.url.PostgresUrl;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -2,6 +2,7 @@ package dev.poolcalc.clients;
 
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Client;
+import dev.poolcalc.url.PostgresUrl;
 import java.util.Optional;
 
 /**

@@ -4,6 +4,7 @@ import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Severity;
+import dev.poolcalc.url.PostgresUrl;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.poolcalc.clients;
 
+import dev.poolcalc.url.PostgresUrl;
 import java.util.List;
 
 /** Small edits to a base URL that several clients share. */

@@ -15,6 +15,9 @@ import dev.poolcalc.engine.Replicas;
 import dev.poolcalc.engine.Rollout;
 import dev.poolcalc.providers.Catalog;
 import dev.poolcalc.text.Suggestions;
+import dev.poolcalc.text.Written;
+import dev.poolcalc.url.InvalidUrlException;
+import dev.poolcalc.url.PostgresUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -245,7 +248,8 @@ public final class DeploymentReader {
                     .map(ProviderKeys.Choice::reservedConnections)
                     .orElse(OptionalLong.empty())
                     .orElse(0));
-    Optional<String> url = db.optionalUrl("url");
+    Optional<Written> written = db.optionalUrl("url").filter(w -> usableUrl(db, w));
+    Optional<String> url = written.map(Written::text);
     if (max.isPresent() && superuser + reserved >= max.getAsLong()) {
       db.problem(
           db.has("superuser_reserved_connections")
@@ -269,6 +273,20 @@ public final class DeploymentReader {
             reserved,
             url,
             provider.map(p -> p.sizing(db))));
+  }
+
+  /**
+   * Whether database.url parses, else a problem at it. The message quotes the URL as written (a
+   * <code>${NAME}</code> by its name) and never a password: {@link PostgresUrl#parse}.
+   */
+  private static boolean usableUrl(Fields db, Written url) {
+    try {
+      PostgresUrl.parse(url);
+      return true;
+    } catch (InvalidUrlException e) {
+      db.problem("url", "database.url is not a usable connection URL: " + e.getMessage());
+      return false;
+    }
   }
 
   /** Written in the file, else the catalog's for database.provider and database.instance. */
@@ -407,12 +425,10 @@ public final class DeploymentReader {
                     app.pathOf("client")
                         + " must be one of "
                         + String.join(", ", keys)
-                        + " (got \""
-                        + text
-                        + "\")"
-                        + Suggestions.closest(text, keys)
-                            .map(s -> "; did you mean '" + s + "'?")
-                            .orElse(""));
+                        + " (got "
+                        + app.written("client")
+                        + ")"
+                        + didYouMean(app, "client", text, keys));
               }
               return client;
             });
@@ -471,10 +487,10 @@ public final class DeploymentReader {
       r.problem(
           "strategy",
           r.pathOf("strategy")
-              + " must be rolling, recreate or blue-green (got \""
-              + text
-              + "\")"
-              + Suggestions.closest(text, keys).map(k -> "; did you mean '" + k + "'?").orElse(""));
+              + " must be rolling, recreate or blue-green (got "
+              + r.written("strategy")
+              + ")"
+              + didYouMean(r, "strategy", text, keys));
     }
     return strategy;
   }
@@ -502,9 +518,9 @@ public final class DeploymentReader {
       app.problem(
           "name",
           path
-              + " must be 1–63 characters of letters, digits, '.', '_' or '-' (got \""
-              + name
-              + "\"); it becomes the application_name PostgreSQL shows");
+              + " must be 1–63 characters of letters, digits, '.', '_' or '-' (got "
+              + app.written("name")
+              + "); it becomes the application_name PostgreSQL shows");
       return false;
     }
     SourceLocation first = seen.putIfAbsent(name, app.locationOf("name"));
@@ -512,9 +528,9 @@ public final class DeploymentReader {
       app.problem(
           "name",
           path
-              + " \""
-              + name
-              + "\" is already used by the app at "
+              + " "
+              + app.written("name")
+              + " is already used by the app at "
               + (first.file().equals(file)
                   ? "line " + first.line()
                   : first.file() + ":" + first.line())
@@ -679,6 +695,17 @@ public final class DeploymentReader {
           }
         });
     return apps;
+  }
+
+  /**
+   * "; did you mean 'x'?" for a mistyped value, left out when the value came from a variable: the
+   * suggestion would tell something about the variable's value.
+   */
+  private static String didYouMean(Fields fields, String key, String text, List<String> keys) {
+    if (fields.written(key).contains("${")) {
+      return "";
+    }
+    return Suggestions.closest(text, keys).map(k -> "; did you mean '" + k + "'?").orElse("");
   }
 
   private static final Pattern APP_INDEX = Pattern.compile("apps\\[([0-9]+)\\]");

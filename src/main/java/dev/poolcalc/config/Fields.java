@@ -6,6 +6,7 @@ import dev.poolcalc.config.YamlNode.Scalar;
 import dev.poolcalc.config.YamlNode.ScalarKind;
 import dev.poolcalc.engine.Amount;
 import dev.poolcalc.text.Suggestions;
+import dev.poolcalc.text.Written;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -128,14 +129,32 @@ final class Fields {
     return present(key).flatMap(n -> string(n, pathOf(key)));
   }
 
-  /** A connection URL: variables in it are percent-encoded where the URL needs it. */
-  Optional<String> optionalUrl(String key) {
+  /**
+   * A connection URL: variables in it are percent-encoded where the URL needs it, and remembered,
+   * so that an error about the URL shows them as written.
+   */
+  Optional<Written> optionalUrl(String key) {
     return present(key)
         .flatMap(
             n ->
                 n instanceof Scalar s && s.kind() == ScalarKind.STRING
-                    ? variables.expand(s.text(), pathOf(key), s.location(), Variables.Context.URL)
-                    : string(n, pathOf(key)));
+                    ? variables.expandWritten(
+                        s.text(), pathOf(key), s.location(), Variables.Context.URL)
+                    : string(n, pathOf(key)).map(Written::literal));
+  }
+
+  /**
+   * How the value under {@code key} was written, in double quotes, for a message about it: a <code>
+   * ${NAME}</code> shows as written, never its value, and control characters are escaped.
+   */
+  String written(String key) {
+    return present(key).map(Fields::written).orElse("\"\"");
+  }
+
+  /** A node as written, in double quotes: see {@link #written(String)}. */
+  static String written(YamlNode node) {
+    String text = node instanceof Scalar s ? s.text() : node.describe();
+    return Written.literal(text).quote();
   }
 
   /** A string scalar's text with its variables expanded; empty after a problem. */
@@ -179,7 +198,7 @@ final class Fields {
         return whole(new BigDecimal(text.get().trim()), node, keyPath, 0, maxCount)
             .map(Amount::count);
       }
-      problems.add(node.location(), keyPath + expected + " (got \"" + s.text() + "\")");
+      problems.add(node.location(), keyPath + expected + " (got " + written(s) + ")");
       return Optional.empty();
     }
     if (node instanceof Scalar s && s.isNumber() && s.number().stripTrailingZeros().scale() > 0) {

@@ -1,6 +1,7 @@
 package dev.poolcalc.config;
 
-import java.nio.charset.StandardCharsets;
+import dev.poolcalc.text.Written;
+import dev.poolcalc.url.PostgresUrl;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +46,16 @@ final class Variables {
    * without <code>${</code> comes back unchanged.
    */
   Optional<String> expand(String text, String keyPath, SourceLocation at, Context context) {
+    return expandWritten(text, keyPath, at, context).map(Written::text);
+  }
+
+  /**
+   * Like {@link #expand}, keeping where each variable's value landed, so that a message about the
+   * value can show <code>${NAME}</code> instead of the value.
+   */
+  Optional<Written> expandWritten(String text, String keyPath, SourceLocation at, Context context) {
     if (!text.contains("${")) {
-      return Optional.of(text);
+      return Optional.of(Written.literal(text));
     }
     List<Segment> segments = new ArrayList<>();
     if (!tokenize(text, keyPath, at, segments)) {
@@ -55,6 +64,7 @@ final class Variables {
     boolean[] encode =
         context == Context.URL ? urlComponentNeedsEncoding(segments) : new boolean[segments.size()];
     StringBuilder out = new StringBuilder(text.length());
+    List<Written.Variable> spans = new ArrayList<>();
     Set<String> missing = new LinkedHashSet<>();
     for (int i = 0; i < segments.size(); i++) {
       Segment s = segments.get(i);
@@ -80,9 +90,11 @@ final class Variables {
                 + ":-value}");
         continue;
       }
-      out.append(encode[i] ? percentEncode(value) : value);
+      int start = out.length();
+      out.append(encode[i] ? PostgresUrl.encode(value) : value);
+      spans.add(new Written.Variable(start, out.length(), s.name));
     }
-    return !missing.isEmpty() ? Optional.empty() : Optional.of(out.toString());
+    return !missing.isEmpty() ? Optional.empty() : Optional.of(new Written(out.toString(), spans));
   }
 
   /** A literal piece of text ({@code name == null}) or a variable with an optional default. */
@@ -146,9 +158,9 @@ final class Variables {
   }
 
   /**
-   * Which variables sit in a part of the URL whose value must be percent-encoded. The URL's shape
-   * is read from the literal text alone, with each variable as one opaque character, so a value's
-   * own '@' or '/' cannot move the boundaries.
+   * Which variables sit in a part of the URL whose value must be percent-encoded ({@link
+   * PostgresUrl#encodedAt}). The URL's shape is read from the literal text alone, with each
+   * variable as one opaque character, so a value's own '@' or '/' cannot move the boundaries.
    */
   private static boolean[] urlComponentNeedsEncoding(List<Segment> segments) {
     StringBuilder shape = new StringBuilder();
@@ -160,52 +172,9 @@ final class Variables {
     }
     boolean[] encode = new boolean[segments.size()];
     String skeleton = shape.toString();
-    int schemeEnd = skeleton.indexOf("://");
-    if (schemeEnd < 0) {
-      return encode; // "${DATABASE_URL}" or "${BASE}?sslmode=require": whole URLs, as they are.
-    }
-    int authorityStart = schemeEnd + 3;
-    int authorityEnd = skeleton.length();
-    for (int i = authorityStart; i < skeleton.length(); i++) {
-      char c = skeleton.charAt(i);
-      if (c == '/' || c == '?' || c == '#') {
-        authorityEnd = i;
-        break;
-      }
-    }
-    int userInfoEnd = skeleton.lastIndexOf('@', authorityEnd - 1);
     for (int i = 0; i < segments.size(); i++) {
-      if (segments.get(i).name == null) {
-        continue;
-      }
-      int p = position[i];
-      boolean userInfo = p >= authorityStart && p < userInfoEnd;
-      boolean afterAuthority = p >= authorityEnd;
-      encode[i] = userInfo || afterAuthority;
+      encode[i] = segments.get(i).name != null && PostgresUrl.encodedAt(skeleton, position[i]);
     }
     return encode;
-  }
-
-  /**
-   * RFC 3986's unreserved characters stay, everything else becomes %XX (UTF-8). The same rule as
-   * clients.PostgresUrl.encode, which config may not depend on.
-   */
-  static String percentEncode(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'A' && c <= 'Z')
-          || (c >= 'a' && c <= 'z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append(String.format("%%%02X", c));
-      }
-    }
-    return out.toString();
   }
 }

@@ -3,7 +3,7 @@ package dev.poolcalc.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.poolcalc.clients.InvalidUrlException;
+import dev.poolcalc.url.InvalidUrlException;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;

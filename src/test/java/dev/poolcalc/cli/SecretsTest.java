@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A password from ${DB_PASSWORD} shows only in env output, percent-encoded where needed. */
 class SecretsTest {
@@ -122,7 +126,7 @@ class SecretsTest {
                 + ENCODED
                 + "@db.internal:5432/exchanger_db?connection_limit=17&pool_timeout=20"
                 + "&connect_timeout=5&application_name=exchanger-web");
-    assertThat(dev.poolcalc.clients.PostgresUrl.parse(url).password()).contains(PASSWORD);
+    assertThat(dev.poolcalc.url.PostgresUrl.parse(url).password()).contains(PASSWORD);
   }
 
   @Test
@@ -137,5 +141,184 @@ class SecretsTest {
             java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(out.resolve("exchanger-telegram.env"))))
         .isEqualTo("rw-------");
+  }
+
+  /** A password that must never show, nor any part of it that a cut quote could leave. */
+  private static final String LEAKED = "Sup3rSecret-Zq9";
+
+  private static final List<String> LEAKED_PARTS = List.of("Sup3r", "Secret", "Zq9");
+
+  /** Every shape of database.url a probe made leak its password, as written in the file. */
+  static Stream<String> leakyUrls() {
+    return Stream.of(
+        "postgresql://u:p@h/shop?sslmode=require?password=" + LEAKED,
+        "postgresql://u:p@h/shop?sslmode=require#password=" + LEAKED,
+        "postgresql://app:" + LEAKED + "/shop",
+        "postgresql://u@h/shop?application_name=web?password=" + LEAKED + LEAKED,
+        "postgresql://u@h/shop?connect_timeout=5?sslpassword=" + LEAKED,
+        "postgresql://u@h/shop?sslmode=require&passwd=x?" + LEAKED,
+        "postgresql://u@h/shop?pwd=" + LEAKED + "#x",
+        "host=db password=" + LEAKED + " dbname=x",
+        "host=db password='" + LEAKED + " x' dbname=x");
+  }
+
+  /** Each command that reads the file, with the arguments that follow it. */
+  private static final List<List<String>> READERS =
+      List.of(
+          List.of("plan"),
+          List.of("plan", "--format", "json"),
+          List.of("check"),
+          List.of("check", "--format", "json"),
+          List.of("check", "--format", "github"),
+          List.of("check", "--format", "markdown"),
+          List.of("env"),
+          List.of("explain"));
+
+  static Stream<Arguments> leakyUrlsByCommand() {
+    return leakyUrls().flatMap(url -> READERS.stream().map(args -> Arguments.of(url, args)));
+  }
+
+  private static void assertNoLeak(Cli.Result r) {
+    for (String part : LEAKED_PARTS) {
+      assertThat(r.out()).doesNotContain(part);
+      assertThat(r.err()).doesNotContain(part);
+    }
+  }
+
+  @ParameterizedTest(name = "{1} {0}")
+  @MethodSource("leakyUrlsByCommand")
+  void aBrokenUrlInTheFileIsReportedWithoutItsPassword(String url, List<String> command)
+      throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("leaky.yaml"),
+            "database:\n  max_connections: 100\n  url: \""
+                + url
+                + "\"\n"
+                + "apps:\n  - name: web\n    replicas: 1\n");
+    List<String> args = new ArrayList<>(command);
+    args.add(1, file.toString());
+
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.err().lines().findFirst().orElse(""))
+        .startsWith(file + ":3:8: error: database.url is not a usable connection URL: ");
+    assertNoLeak(r);
+  }
+
+  @ParameterizedTest(name = "{0} --db {1}")
+  @MethodSource("liveCommandsAndUrls")
+  void aBrokenDbUrlIsReportedWithoutItsPassword(String command, String url) throws IOException {
+    Path ok = deployment("");
+    List<String> yes = command.equals("rehearse") ? List.of("--yes") : List.of();
+    List<String> byFlagArgs = new ArrayList<>(List.of(command, ok.toString(), "--db", url));
+    byFlagArgs.addAll(yes);
+    List<String> byEnvArgs =
+        new ArrayList<>(List.of(command, ok.toString(), "--db-env", "STAGING_URL"));
+    byEnvArgs.addAll(yes);
+    Cli.Result byFlag = Cli.run(ENV, "", byFlagArgs.toArray(String[]::new));
+    Cli.Result byEnv =
+        Cli.run(
+            Map.of("DB_PASSWORD", PASSWORD, "STAGING_URL", url),
+            "",
+            byEnvArgs.toArray(String[]::new));
+
+    for (Cli.Result r : List.of(byFlag, byEnv)) {
+      assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(r.err().lines().findFirst().orElse(""))
+          .matches("poolcalc: error: --db( |-env STAGING_URL )is not a usable connection URL: .*");
+      assertNoLeak(r);
+    }
+  }
+
+  static Stream<Arguments> liveCommandsAndUrls() {
+    return Stream.of("audit", "rehearse")
+        .flatMap(
+            command ->
+                Stream.of(
+                        "postgresql://app:" + LEAKED + "/shop",
+                        "postgresql://app:" + LEAKED + ",other/shop",
+                        "postgresql://h/shop?sslmode=require?password=" + LEAKED,
+                        "host=db password=" + LEAKED)
+                    .map(url -> Arguments.of(command, url)));
+  }
+
+  @Test
+  void aNewlineInAValueIsEscapedAndTheErrorStaysOneLine() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("newline.yaml"),
+            "database:\n  max_connections: 100\n"
+                + "apps:\n  - name: \"web\\nfake.yaml:2:2: error: forged\"\n    replicas: 1\n"
+                + "    client: \"pgx\\r\\tx\"\n"
+                + "    \"proc\\nesses\": 2\n");
+
+    Cli.Result r = Cli.run("check", file.toString(), "--format", "github");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.err().lines().toList())
+        .containsExactly(
+            file
+                + ":4:11: error: apps[0].name must be 1–63 characters of letters, digits, '.',"
+                + " '_' or '-' (got \"web\\nfake.yaml:2:2: error: forged\"); it becomes the"
+                + " application_name PostgreSQL shows",
+            file
+                + ":6:13: error: apps[0].client must be one of prisma, prisma-pg, node-postgres,"
+                + " hikari, pgx, sqlalchemy, rails, generic (got \"pgx\\r\\tx\")",
+            file + ":7:5: error: unknown key apps[0].proc\\nesses; did you mean 'processes'?");
+    assertThat(r.out()).doesNotContain("\nfake.yaml").doesNotContain("forged\n");
+  }
+
+  @Test
+  void aVariableUsedWhereItDoesNotBelongIsShownAsWrittenNotExpanded() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("misuse.yaml"),
+            "database:\n  max_connections: 100\n"
+                + "apps:\n  - name: \"${DB_PASSWORD}\"\n    replicas: 1\n"
+                + "  - name: web\n    replicas: 2\n    rollout:\n"
+                + "      strategy: \"${DB_PASSWORD}\"\n"
+                + "  - name: \"api-${DB_PASSWORD}\"\n    replicas: 1\n"
+                + "    client: \"${DB_PASSWORD}\"\n");
+    Map<String, String> env = Map.of("DB_PASSWORD", "rollng!");
+
+    for (String command : List.of("plan", "check", "env", "explain")) {
+      Cli.Result r = Cli.run(env, "", command, file.toString());
+
+      assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(r.err())
+          .contains(
+              file
+                  + ":4:11: error: apps[0].name must be 1–63 characters of letters, digits, '.',"
+                  + " '_' or '-' (got \"${DB_PASSWORD}\")",
+              file
+                  + ":9:17: error: apps[1].rollout.strategy must be rolling, recreate or"
+                  + " blue-green (got \"${DB_PASSWORD}\")\n",
+              file + ":12:13: error: apps[2].client must be one of ")
+          .doesNotContain("rollng!")
+          .doesNotContain("did you mean");
+      assertThat(r.out()).doesNotContain("rollng!");
+    }
+  }
+
+  @Test
+  void aUrlErrorShowsAVariableAsWritten() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("hostvar.yaml"),
+            "database:\n  max_connections: 100\n"
+                + "  url: postgresql://app:${DB_PASSWORD}@${DB_HOST}/x\n"
+                + "apps:\n  - name: web\n    replicas: 1\n");
+
+    Cli.Result r =
+        Cli.run(Map.of("DB_PASSWORD", PASSWORD, "DB_HOST", "db:Zq9"), "", "plan", file.toString());
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.err())
+        .isEqualTo(
+            file
+                + ":3:8: error: database.url is not a usable connection URL: bad port"
+                + " \"${DB_HOST}\" in \"${DB_HOST}\": a port is a number from 1 to 65535\n");
   }
 }

@@ -13,6 +13,7 @@ import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Replicas;
 import dev.poolcalc.engine.Severity;
 import dev.poolcalc.engine.Sizing;
+import dev.poolcalc.url.PostgresUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

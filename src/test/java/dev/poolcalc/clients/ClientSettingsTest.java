@@ -10,6 +10,7 @@ import dev.poolcalc.engine.Database;
 import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.Replicas;
 import dev.poolcalc.engine.Sizing;
+import dev.poolcalc.url.PostgresUrl;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.poolcalc.clients;
+package dev.poolcalc.url;
 
 /** A connection URL that would not do what it says; the message quotes the offending part. */
 public final class InvalidUrlException extends IllegalArgumentException {

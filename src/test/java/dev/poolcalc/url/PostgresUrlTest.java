@@ -1,4 +1,4 @@
-package dev.poolcalc.clients;
+package dev.poolcalc.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -112,12 +112,22 @@ class PostgresUrlTest {
         Arguments.of("postgresql://db/x?=value", "\"=value\" has an empty parameter name", null),
         Arguments.of("postgresql://db/x?a=1&=2", "\"=2\" has an empty parameter name", null),
         Arguments.of("postgresql://db/x?sslmode", "parameter \"sslmode\" has no value", null),
-        Arguments.of("postgresql://db:abc/x", "bad port \"abc\" in \"db:abc\"", null),
-        Arguments.of("postgresql://db:0/x", "bad port \"0\"", null),
-        Arguments.of("postgresql://db:65536/x", "bad port \"65536\"", null),
+        Arguments.of("postgresql://app@db:abc/x", "bad port \"abc\" in \"db:abc\"", null),
+        Arguments.of("postgresql://app@db:0/x", "bad port \"0\"", null),
+        Arguments.of("postgresql://app@db:65536/x", "bad port \"65536\"", null),
         Arguments.of("postgresql://db:/x", "bad port \"\" in \"db:\"", null),
-        Arguments.of("postgresql://h1:5432,h2:54x2/x", "bad port \"54x2\" in \"h2:54x2\"", null),
-        Arguments.of("postgresql://[::1]:99999/x", "bad port \"99999\" in \"[::1]:99999\"", null),
+        Arguments.of(
+            "postgresql://app@h1:5432,h2:54x2/x", "bad port \"54x2\" in \"h2:54x2\"", null),
+        Arguments.of(
+            "postgresql://app@[::1]:99999/x", "bad port \"99999\" in \"[::1]:99999\"", null),
+        // Without an '@' what follows ':' may be a password: it is never quoted.
+        Arguments.of(
+            "postgresql://app:hunter2/x",
+            "\"app:****\": what follows ':' is not a port",
+            "hunter2"),
+        Arguments.of("postgresql://db:65536/x", "\"db:****\": what follows ':'", "65536"),
+        Arguments.of("postgresql://h1:5432,h2:hunter2/x", "\"h2:****\"", "hunter2"),
+        Arguments.of("postgresql://[::1]:hunter2/x", "\"[::1]:****\"", "hunter2"),
         Arguments.of("postgresql://::1/x", "put an IPv6 address in brackets", null),
         Arguments.of(
             "postgresql://[::1:5432/x", "\"[::1:5432\": an IPv6 address needs a closing", null),
@@ -127,7 +137,29 @@ class PostgresUrlTest {
         Arguments.of("postgresql://db host/x", "\"db host\" is not a host name", null),
         Arguments.of("postgresql://db/x#main", "\"#main\": a '#' ends a URL", null),
         Arguments.of(
-            "postgresql://db/x?password=hun#ter2", "parameter password contains a '#'", "hun"),
+            "postgresql://db/x?password=hun#ter2", "a '#' inside a password ends the URL", "hun"),
+        Arguments.of(
+            "postgresql://u:p@h/shop?sslmode=require?password=hunter2",
+            "\"sslmode=require?password=****\" has a second '?'",
+            "hunter2"),
+        Arguments.of(
+            "postgresql://u:p@h/shop?sslmode=require#password=hunter2",
+            "\"#password=****\": a '#' ends a URL",
+            "hunter2"),
+        Arguments.of(
+            "postgresql://u@h/shop?application_name=aaaaaaaaaaaaaaaaaaaaaaaa?pwd=hunter2",
+            "has a second '?'",
+            "hun"),
+        Arguments.of(
+            "postgresql://h/shop?a=1?Pass%77ord=hunter2", "\"a=1?Pass%77ord=****\"", "hunter2"),
+        Arguments.of("postgresql://db/x?password=hun&ter2", "after a password has no value", "hun"),
+        Arguments.of(
+            "host=db password=hunter2 dbname=x",
+            "\"host=db password=**** dbname=x\" is a libpq key=value string",
+            "hunter2"),
+        Arguments.of(
+            "host=db password='hun ter2' dbname=x", "\"host=db password=**** dbname=x\"", "hun"),
+        Arguments.of("db\nhost", "\"db\\nhost\" is not a URL", null),
         Arguments.of("postgresql://app:hun#ter2@db/x", "an '@' comes after", "hun"),
         Arguments.of("postgresql://app:hun/ter2@db/x", "an '@' comes after", "hun"),
         Arguments.of("postgresql://app:hun?ter2@db/x", "an '@' comes after", "hun"),
@@ -153,6 +185,29 @@ class PostgresUrlTest {
                 assertThat(e.getMessage()).doesNotContain(secret).doesNotContain("ter2");
               }
             });
+  }
+
+  @Test
+  void anErrorShowsAVariableAsWrittenAndNeverItsValue() {
+    String text = "postgresql://app:hunter2@db:5432,db2:Zq9/x";
+    dev.poolcalc.text.Written written =
+        new dev.poolcalc.text.Written(
+            text,
+            List.of(
+                new dev.poolcalc.text.Written.Variable(17, 24, "DB_PASSWORD"),
+                new dev.poolcalc.text.Written.Variable(33, 40, "REPLICA")));
+    assertThatThrownBy(() -> PostgresUrl.parse(written))
+        .isInstanceOf(InvalidUrlException.class)
+        .hasMessage(
+            "bad port \"${REPLICA}\" in \"${REPLICA}\": a port is a number from 1 to 65535");
+  }
+
+  @Test
+  void passwordLikeParametersAreMasked() {
+    PostgresUrl url =
+        PostgresUrl.parse("postgresql://db/x?passwd=a&PWD=b&api_token=c&sslmode=require");
+    assertThat(url.masked())
+        .isEqualTo("postgresql://db/x?passwd=****&PWD=****&api_token=****&sslmode=require");
   }
 
   @Test
