@@ -20,11 +20,8 @@ import dev.poolcalc.url.InvalidUrlException;
 import dev.poolcalc.url.PostgresUrl;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -139,21 +136,35 @@ public final class DeploymentReader {
   public static DeploymentFile read(String path, InputStream stdin, Map<String, String> env)
       throws InvalidInputException {
     if (path.equals("-")) {
-      return parse("<stdin>", decode("<stdin>", stdin), env);
+      return parse("<stdin>", text("<stdin>", () -> InputText.read(stdin)), env);
     }
     Path file = Path.of(path);
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(
           Problem.inFile(path, "is a directory; give the deployment file inside it"));
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(path, decode(path, in), env);
+    return parse(path, text(path, () -> InputText.read(file)), env);
+  }
+
+  /** Where a deployment's text comes from: a file or standard input. */
+  private interface TextSource {
+    String read() throws IOException;
+  }
+
+  private static String text(String file, TextSource source) throws InvalidInputException {
+    try {
+      return source.read();
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException(Problem.inFile(path, "no such file"));
+      throw new InvalidInputException(Problem.inFile(file, "no such file"));
     } catch (AccessDeniedException e) {
-      throw new InvalidInputException(Problem.inFile(path, "permission denied"));
+      throw new InvalidInputException(Problem.inFile(file, "permission denied"));
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(
+          Problem.inFile(file, "is not UTF-8 text; a deployment file is YAML"));
+    } catch (InputText.TooLargeException e) {
+      throw new InvalidInputException(Problem.inFile(file, e.reason()));
     } catch (IOException e) {
-      throw new InvalidInputException(Problem.inFile(path, "cannot read: " + e.getMessage()));
+      throw new InvalidInputException(Problem.inFile(file, "cannot read: " + e.getMessage()));
     }
   }
 
@@ -165,24 +176,7 @@ public final class DeploymentReader {
   /** Parses YAML text, expanding ${NAME} in string values from {@code env}. */
   public static DeploymentFile parse(String file, String text, Map<String, String> env)
       throws InvalidInputException {
-    return new DeploymentReader(file, env).bind(YamlTreeReader.read(file, new StringReader(text)));
-  }
-
-  private static String decode(String file, InputStream in) throws InvalidInputException {
-    try {
-      byte[] bytes = in.readAllBytes();
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new InvalidInputException(
-          Problem.inFile(file, "is not UTF-8 text; a deployment file is YAML"));
-    } catch (IOException e) {
-      throw new InvalidInputException(Problem.inFile(file, "cannot read: " + e.getMessage()));
-    }
+    return new DeploymentReader(file, env).bind(YamlTreeReader.read(file, text));
   }
 
   private DeploymentFile bind(YamlNode root) throws InvalidInputException {
@@ -626,7 +620,7 @@ public final class DeploymentReader {
         continue;
       }
       try {
-        YamlNode root = YamlTreeReader.read(shown, new StringReader(text.get()));
+        YamlNode root = YamlTreeReader.read(shown, text.get());
         apps.addAll(
             new DeploymentReader(shown, this)
                 .bindIncluded(root, database, offset + apps.size(), locations));
@@ -642,17 +636,19 @@ public final class DeploymentReader {
       problems.add(at, path + ": " + shown + " is a folder; include deployment files");
       return Optional.empty();
     }
-    try (InputStream in = Files.newInputStream(target)) {
-      return Optional.of(decode(shown, in));
+    try {
+      return Optional.of(InputText.read(target));
     } catch (NoSuchFileException e) {
       problems.add(
           at, path + ": no such file: " + shown + " (paths are relative to the including file)");
     } catch (AccessDeniedException e) {
       problems.add(at, path + ": " + shown + ": permission denied");
+    } catch (CharacterCodingException e) {
+      problems.add(Problem.inFile(shown, "is not UTF-8 text; a deployment file is YAML"));
+    } catch (InputText.TooLargeException e) {
+      problems.add(at, path + ": " + shown + " " + e.reason());
     } catch (IOException e) {
       problems.add(at, path + ": " + shown + ": cannot read: " + e.getMessage());
-    } catch (InvalidInputException e) {
-      e.problems().forEach(problems::add);
     }
     return Optional.empty();
   }

@@ -3,6 +3,7 @@ package dev.poolcalc.config;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.poolcalc.config.YamlNode.Entry;
@@ -11,7 +12,6 @@ import dev.poolcalc.config.YamlNode.Scalar;
 import dev.poolcalc.config.YamlNode.ScalarKind;
 import dev.poolcalc.config.YamlNode.Sequence;
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,13 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into {@link YamlNode}s with Jackson's streaming parser, keeping every
  * value's line and column. Rejects what would silently mislead: duplicate keys, several documents,
- * and aliases that expand past a small budget (the "billion laughs" bomb).
+ * aliases that expand past a small budget (the "billion laughs" bomb), and lines, keys and values
+ * longer than its {@link InputLimits}.
  */
 public final class YamlTreeReader {
 
@@ -34,20 +36,36 @@ public final class YamlTreeReader {
   static final int ALIAS_EXPANSION_LIMIT = 10_000;
 
   private static final int MAX_DEPTH = 64;
-  private static final YAMLFactory FACTORY = new YAMLFactory();
+  private static final YAMLFactory FACTORY = factory();
 
   private final String file;
+  private final InputLimits limits;
   private final Map<String, YamlNode> anchors = new HashMap<>();
   private final IdentityHashMap<YamlNode, Integer> sizes = new IdentityHashMap<>();
   private long expanded;
 
-  private YamlTreeReader(String file) {
+  private YamlTreeReader(String file, InputLimits limits) {
     this.file = file;
+    this.limits = limits;
   }
 
-  /** Parses {@code text}; {@code file} is the name problems are reported against. */
-  public static YamlNode read(String file, Reader text) throws InvalidInputException {
-    return new YamlTreeReader(file).readDocument(text);
+  /**
+   * SnakeYAML refuses documents over 3 MB by default; poolcalc's own cap on a file is larger and is
+   * checked, with a message, before the text gets here.
+   */
+  private static YAMLFactory factory() {
+    LoaderOptions loader = new LoaderOptions();
+    loader.setCodePointLimit(InputLimits.FILE_BYTES);
+    return YAMLFactory.builder()
+        .loaderOptions(loader)
+        .streamReadConstraints(
+            StreamReadConstraints.builder().maxDocumentLength(InputLimits.FILE_BYTES).build())
+        .build();
+  }
+
+  /** Parses one deployment document; {@code file} is the name problems are reported against. */
+  public static YamlNode read(String file, String text) throws InvalidInputException {
+    return new YamlTreeReader(file, InputLimits.DEPLOYMENT).readDocument(text);
   }
 
   /**
@@ -55,11 +73,12 @@ public final class YamlTreeReader {
    * output; documents that hold nothing (only comments between two {@code ---}) are left out, so an
    * empty stream gives an empty list.
    */
-  public static List<YamlNode> readAll(String file, Reader text) throws InvalidInputException {
-    return new YamlTreeReader(file).readDocuments(text);
+  public static List<YamlNode> readAll(String file, String text) throws InvalidInputException {
+    return new YamlTreeReader(file, InputLimits.MANIFEST).readDocuments(text);
   }
 
-  private List<YamlNode> readDocuments(Reader text) throws InvalidInputException {
+  private List<YamlNode> readDocuments(String text) throws InvalidInputException {
+    refuseLongLines(text);
     List<YamlNode> documents = new ArrayList<>();
     try (YAMLParser parser = FACTORY.createParser(text)) {
       JsonToken token;
@@ -77,7 +96,8 @@ public final class YamlTreeReader {
     }
   }
 
-  private YamlNode readDocument(Reader text) throws InvalidInputException {
+  private YamlNode readDocument(String text) throws InvalidInputException {
+    refuseLongLines(text);
     try (YAMLParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -129,6 +149,7 @@ public final class YamlTreeReader {
     while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       SourceLocation keyAt = locationOf(parser.currentTokenLocation());
+      refuseLong(name, "a key", limits.keyChars(), keyAt);
       YamlNode value = readValue(parser, parser.nextToken(), depth + 1);
       Entry previous = entries.get(name);
       if (previous != null) {
@@ -163,8 +184,9 @@ public final class YamlTreeReader {
   }
 
   private Scalar readScalar(YAMLParser parser, JsonToken token, SourceLocation at)
-      throws IOException {
+      throws IOException, InvalidInputException {
     String text = parser.getText();
+    refuseLong(text, "a value", limits.valueChars(), at);
     return switch (token) {
       case VALUE_NUMBER_INT ->
           new Scalar(text, ScalarKind.INTEGER, new BigDecimal(parser.getBigIntegerValue()), at);
@@ -188,6 +210,54 @@ public final class YamlTreeReader {
         return new Scalar(text, ScalarKind.STRING, null, at);
       }
       return new Scalar(text, ScalarKind.DECIMAL, parser.getDecimalValue(), at);
+    }
+  }
+
+  /**
+   * Refuses a line longer than the limit before SnakeYAML scans it, at the column where its text
+   * starts. Scanning costs memory in the square of a token's length; this keeps that small.
+   */
+  private void refuseLongLines(String text) throws InvalidInputException {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > limits.lineChars()) {
+          int column = 1;
+          while (column < i - start && text.charAt(start + column - 1) == ' ') {
+            column++;
+          }
+          throw new InvalidInputException(
+              Problem.at(
+                  new SourceLocation(file, line, column),
+                  "this line is "
+                      + (i - start)
+                      + " characters long, more than the "
+                      + limits.lineChars()
+                      + " poolcalc reads (keys may be at most "
+                      + limits.keyChars()
+                      + " characters, values "
+                      + limits.valueChars()
+                      + ")"));
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+  }
+
+  private static void refuseLong(String text, String what, int limit, SourceLocation at)
+      throws InvalidInputException {
+    if (text != null && text.length() > limit && text.codePointCount(0, text.length()) > limit) {
+      throw new InvalidInputException(
+          Problem.at(
+              at,
+              what
+                  + " of "
+                  + text.codePointCount(0, text.length())
+                  + " characters is longer than the "
+                  + limit
+                  + " poolcalc reads; shorten it"));
     }
   }
 
@@ -232,6 +302,18 @@ public final class YamlTreeReader {
     // SnakeYAML knows the problem's own mark; Jackson's location is often the context's.
     if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
       Mark mark = marked.getProblemMark();
+      Mark key = marked.getContextMark();
+      if (key != null
+          && "while scanning a simple key".equals(marked.getContext())
+          && key.getLine() == mark.getLine()
+          && mark.getIndex() - key.getIndex() > limits.keyChars()) {
+        // YAML itself ends an implicit key at 1024 characters; SnakeYAML then misses the ':'.
+        return Problem.at(
+            new SourceLocation(file, key.getLine() + 1, key.getColumn() + 1),
+            "a key may be at most "
+                + limits.keyChars()
+                + " characters, and this one has no ':' within them; shorten it");
+      }
       String problem = marked.getProblem() == null ? "syntax error" : marked.getProblem();
       return Problem.at(
           new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1),

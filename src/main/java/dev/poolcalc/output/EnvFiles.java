@@ -27,9 +27,12 @@ import java.util.Set;
  * without {@code force} by a hard link, which fails if the target exists, so two runs racing into
  * one folder cannot both win; with {@code force} by an atomic rename over the old file. If any step
  * fails, every file already placed is put back as it was. A folder it creates is 0700 whatever the
- * umask.
+ * umask; one that another run created in the meantime is used, not taken for a target.
  */
 public final class EnvFiles {
+
+  private static final String EXISTS =
+      "already exists; nothing was written (pass --force to replace it)";
 
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
       PosixFilePermissions.fromString("rwx------");
@@ -68,7 +71,7 @@ public final class EnvFiles {
     }
     refuseExisting(targets);
     List<Path> staged = new ArrayList<>();
-    int renamed = 0;
+    int placed = 0;
     Path current = dir;
     try {
       createDirectories();
@@ -77,22 +80,20 @@ public final class EnvFiles {
         staged.add(stage(entry.getKey(), entry.getValue()));
       }
       for (Path target : targets) {
+        current = target;
         backups.add(force ? backup(target) : null);
       }
       for (int i = 0; i < targets.size(); i++) {
         current = targets.get(i);
-        place(staged.get(i), targets.get(i));
-        renamed++;
+        if (!place(staged.get(i), current)) {
+          // Another run created it after refuseExisting looked: refuse as if it had been there.
+          rollBack(targets, placed);
+          throw new InvalidInputException(Problem.inFile(current.toString(), EXISTS));
+        }
+        placed++;
       }
-    } catch (FileAlreadyExistsException e) {
-      // Another run created it after refuseExisting looked: refuse as if it had been there.
-      rollBack(targets, renamed);
-      throw new InvalidInputException(
-          Problem.inFile(
-              current.toString(),
-              "already exists; nothing was written (pass --force to replace it)"));
     } catch (IOException | UnsupportedOperationException e) {
-      rollBack(targets, renamed);
+      rollBack(targets, placed);
       throw new WriteFailedException(current.toString(), e);
     }
     cleanUp();
@@ -104,23 +105,29 @@ public final class EnvFiles {
    * Puts a staged file in place. Without force a hard link publishes it only if the target does not
    * exist, atomically; where links are not supported the content is copied into a file created
    * exclusively.
+   *
+   * @return false when, without force, the target exists
    */
-  private void place(Path staged, Path target) throws IOException {
+  private boolean place(Path staged, Path target) throws IOException {
     if (force) {
       Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
       temps.remove(staged);
-      return;
+      return true;
     }
     try {
       Files.createLink(target, staged);
+    } catch (FileAlreadyExistsException e) {
+      return false;
     } catch (UnsupportedOperationException | FileSystemException e) {
-      if (e instanceof FileAlreadyExistsException exists) {
-        throw exists;
+      try {
+        Files.copy(staged, target); // opens the target with O_EXCL
+      } catch (FileAlreadyExistsException exists) {
+        return false;
       }
-      Files.copy(staged, target);
     }
     Files.delete(staged);
     temps.remove(staged);
+    return true;
   }
 
   private void refuseExisting(List<Path> targets) throws InvalidInputException {
@@ -134,10 +141,7 @@ public final class EnvFiles {
     List<Problem> problems = new ArrayList<>();
     for (Path target : targets) {
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        problems.add(
-            Problem.inFile(
-                target.toString(),
-                "already exists; nothing was written (pass --force to replace it)"));
+        problems.add(Problem.inFile(target.toString(), EXISTS));
       }
     }
     if (!problems.isEmpty()) {
@@ -153,9 +157,16 @@ public final class EnvFiles {
     }
     for (Path p : missing) {
       try {
-        Files.createDirectory(p, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
-      } catch (UnsupportedOperationException e) {
-        Files.createDirectory(p);
+        try {
+          Files.createDirectory(p, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+        } catch (UnsupportedOperationException e) {
+          Files.createDirectory(p);
+        }
+      } catch (FileAlreadyExistsException e) {
+        if (Files.isDirectory(p)) {
+          continue; // another run made it first: use it, and leave it to that run
+        }
+        throw e;
       }
       createdDirs.add(0, p);
     }
@@ -208,9 +219,9 @@ public final class EnvFiles {
     return temp;
   }
 
-  /** Puts back what the first {@code renamed} targets were: the old file, or nothing. */
-  private void rollBack(List<Path> targets, int renamed) {
-    for (int i = renamed - 1; i >= 0; i--) {
+  /** Puts back what the first {@code placed} targets were: the old file, or nothing. */
+  private void rollBack(List<Path> targets, int placed) {
+    for (int i = placed - 1; i >= 0; i--) {
       Path backup = i < backups.size() ? backups.get(i) : null;
       try {
         if (backup != null) {

@@ -1,5 +1,6 @@
 package dev.poolcalc.config.manifest;
 
+import dev.poolcalc.config.InputText;
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Problem;
 import dev.poolcalc.config.SourceLocation;
@@ -9,11 +10,7 @@ import dev.poolcalc.config.YamlNode.Sequence;
 import dev.poolcalc.config.YamlTreeReader;
 import dev.poolcalc.config.manifest.ManifestCounts.Format;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -160,14 +157,7 @@ public final class Manifests {
       return Optional.empty();
     }
     try {
-      byte[] bytes = Files.readAllBytes(request.file());
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
+      return Optional.of(InputText.read(request.file()));
     } catch (NoSuchFileException e) {
       report.accept(
           Problem.at(
@@ -177,6 +167,8 @@ public final class Manifests {
       report.accept(Problem.at(request.fromAt(), what + ": permission denied"));
     } catch (CharacterCodingException e) {
       report.accept(Problem.at(request.fromAt(), what + " is not UTF-8 text"));
+    } catch (InputText.TooLargeException e) {
+      report.accept(Problem.at(request.fromAt(), what + " " + e.reason()));
     } catch (IOException e) {
       report.accept(Problem.at(request.fromAt(), what + ": cannot read: " + e.getMessage()));
     }
@@ -187,7 +179,7 @@ public final class Manifests {
       ManifestRequest request, String text, Consumer<Problem> report) {
     List<YamlNode> documents;
     try {
-      documents = YamlTreeReader.readAll(request.shownAs(), new StringReader(text));
+      documents = YamlTreeReader.readAll(request.shownAs(), text);
     } catch (InvalidInputException e) {
       e.problems().forEach(report);
       return Optional.empty();
