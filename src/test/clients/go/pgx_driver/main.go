@@ -22,10 +22,11 @@ import (
 func main() {
 	checkouts := intVar("CONFORMANCE_CHECKOUTS")
 	hold := intVar("CONFORMANCE_HOLD_SECONDS")
-	// pgxpool has no acquire timeout: Acquire waits until its context is done. So a pgx user
-	// must give each checkout a context with a deadline of the deployment's pool_timeout
-	// themselves, as the README's client table tells them; poolcalc renders no variable for it.
-	// The test passes pool_timeout here in CONFORMANCE_ACQUIRE_TIMEOUT_SECONDS.
+	// pgxpool has no acquire timeout: Acquire waits until its context is done, which is why
+	// poolcalc renders no timeout for pgx and its README's client table says so ("pgx waits until
+	// the context's deadline"). So a pgx user must give each checkout a context with a deadline
+	// of the deployment's pool_timeout themselves, as this driver does; the test passes
+	// pool_timeout here in CONFORMANCE_ACQUIRE_TIMEOUT_SECONDS.
 	acquireTimeout := time.Duration(intVar("CONFORMANCE_ACQUIRE_TIMEOUT_SECONDS")) * time.Second
 
 	pool, err := pgxpool.Connect(context.Background(), os.Getenv("DATABASE_URL"))
