@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
  * ActiveRecord::ConnectionTimeoutError} (ConnectionPool:
  * https://api.rubyonrails.org/classes/ActiveRecord/ConnectionAdapters/ConnectionPool.html and
  * https://apidock.com/rails/ActiveRecord/ConnectionAdapters/ConnectionPool/checkout; in the 6.1
- * source, DatabaseConfigurations::HashConfig#pool and #checkout_timeout). The limit here is 5,
- * Active Record's own default, so a lost {@code pool} would go unseen by the peak; the 2 s wait
- * would not, which is why the extra waiter's timing is checked too.
+ * source, DatabaseConfigurations::HashConfig#pool and #checkout_timeout). The limit here is 3, not
+ * Active Record's default of 5, so a lost {@code pool} shows in the peak, and a lost {@code
+ * checkout_timeout} in the extra waiter's timing.
  */
 @Tag("server")
 class RailsConformanceTest {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * exactly the snippet and variables poolcalc renders for a {@code client: sqlalchemy} app.
  *
  * <p>This is the test that keeps {@code DB_MAX_OVERFLOW=0} honest: with max_overflow left at
- * SQLAlchemy's default of 10 the pool would open pool_size + 10 connections, and the peak here
- * would be 15, not 5 (QueuePool's parameters:
+ * SQLAlchemy's default of 10 the pool may open pool_size + 10 connections, so the one extra
+ * checkout here would get a connection too: a peak of 4, not 3 (QueuePool's parameters:
  * https://docs.sqlalchemy.org/en/14/core/pooling.html#sqlalchemy.pool.QueuePool).
  */
 @Tag("server")
@@ -44,7 +44,7 @@ class SqlAlchemyConformanceTest {
       peak = monitor.peak();
     }
     outcome.assertHeldTo(Deployment.LIMIT, peak, Deployment.POOL_TIMEOUT_SECONDS);
-    assertThat(outcome.errors().get(0)).startsWith("TimeoutError: QueuePool limit of size 5");
+    assertThat(outcome.errors().get(0)).startsWith("TimeoutError: QueuePool limit of size 3");
     server.awaitNoClients();
   }
 }
