@@ -40,12 +40,7 @@ class NodePostgresConformanceTest {
         .as("%s builds its pool with the snippet poolcalc plan shows", DRIVER)
         .contains("const pool = " + Deployment.snippet(server, APP, CLIENT) + ";");
 
-    Outcome outcome;
-    try (PeakMonitor monitor = PeakMonitor.watch(server, APP)) {
-      outcome = NodeDrivers.run(DRIVER, env);
-      monitor.close();
-      outcome.assertHeldTo(Deployment.LIMIT, monitor.peak(), Deployment.POOL_TIMEOUT_SECONDS);
-    }
+    Outcome outcome = PeakMonitor.heldToPlan(server, APP, () -> NodeDrivers.run(DRIVER, env));
     assertThat(outcome.errors().get(0)).isEqualTo("timeout exceeded when trying to connect");
     server.awaitNoClients();
   }

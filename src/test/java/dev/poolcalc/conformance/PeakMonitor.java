@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -32,6 +33,23 @@ final class PeakMonitor implements AutoCloseable {
 
   static PeakMonitor watch(PostgresServer server, String applicationName) {
     return new PeakMonitor(server, applicationName);
+  }
+
+  /**
+   * Runs one client's checkouts while watching its application_name, then holds what the server saw
+   * and what the client reported to the plan ({@link Outcome#assertHeldTo}).
+   */
+  static Outcome heldToPlan(PostgresServer server, String applicationName, Callable<Outcome> run)
+      throws Exception {
+    Outcome outcome;
+    int peak;
+    try (PeakMonitor monitor = watch(server, applicationName)) {
+      outcome = run.call();
+      monitor.close();
+      peak = monitor.peak();
+    }
+    outcome.assertHeldTo(Deployment.LIMIT, peak, Deployment.POOL_TIMEOUT_SECONDS);
+    return outcome;
   }
 
   /** The largest number of connections seen at once; call after {@link #close}. */

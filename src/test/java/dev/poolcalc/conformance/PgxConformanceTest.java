@@ -56,14 +56,9 @@ class PgxConformanceTest {
     given.put(
         "CONFORMANCE_ACQUIRE_TIMEOUT_SECONDS", String.valueOf(Deployment.POOL_TIMEOUT_SECONDS));
 
-    Outcome outcome;
-    int peak;
-    try (PeakMonitor monitor = PeakMonitor.watch(server, APP)) {
-      outcome = Driver.run(driver.getParent(), given, driver.toString());
-      monitor.close();
-      peak = monitor.peak();
-    }
-    outcome.assertHeldTo(Deployment.LIMIT, peak, Deployment.POOL_TIMEOUT_SECONDS);
+    Outcome outcome =
+        PeakMonitor.heldToPlan(
+            server, APP, () -> Driver.run(driver.getParent(), given, driver.toString()));
     assertThat(outcome.errors().get(0)).endsWith("context deadline exceeded");
     server.awaitNoClients();
   }

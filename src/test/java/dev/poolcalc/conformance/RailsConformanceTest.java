@@ -45,14 +45,9 @@ class RailsConformanceTest {
         .contains("checkout_timeout=" + Deployment.POOL_TIMEOUT_SECONDS);
 
     Path clients = Path.of(System.getProperty("basedir", "."), "src", "test", "clients", "ruby");
-    Outcome outcome;
-    int peak;
-    try (PeakMonitor monitor = PeakMonitor.watch(server, APP)) {
-      outcome = Driver.run(clients, env, RUBY, "rails_driver.rb");
-      monitor.close();
-      peak = monitor.peak();
-    }
-    outcome.assertHeldTo(Deployment.LIMIT, peak, Deployment.POOL_TIMEOUT_SECONDS);
+    Outcome outcome =
+        PeakMonitor.heldToPlan(
+            server, APP, () -> Driver.run(clients, env, RUBY, "rails_driver.rb"));
     assertThat(outcome.errors().get(0))
         .startsWith(
             "ActiveRecord::ConnectionTimeoutError: could not obtain a connection from the pool"

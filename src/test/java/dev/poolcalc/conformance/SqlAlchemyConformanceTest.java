@@ -36,14 +36,9 @@ class SqlAlchemyConformanceTest {
     assertThat(env).containsEntry("DB_MAX_OVERFLOW", "0");
 
     Path clients = Path.of(System.getProperty("basedir", "."), "src", "test", "clients", "python");
-    Outcome outcome;
-    int peak;
-    try (PeakMonitor monitor = PeakMonitor.watch(server, APP)) {
-      outcome = Driver.run(clients, env, PYTHON, "sqlalchemy_driver.py");
-      monitor.close();
-      peak = monitor.peak();
-    }
-    outcome.assertHeldTo(Deployment.LIMIT, peak, Deployment.POOL_TIMEOUT_SECONDS);
+    Outcome outcome =
+        PeakMonitor.heldToPlan(
+            server, APP, () -> Driver.run(clients, env, PYTHON, "sqlalchemy_driver.py"));
     assertThat(outcome.errors().get(0)).startsWith("TimeoutError: QueuePool limit of size 3");
     server.awaitNoClients();
   }
