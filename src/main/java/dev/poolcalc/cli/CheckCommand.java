@@ -1,14 +1,9 @@
 package dev.poolcalc.cli;
 
-import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.output.StepSummary;
-import dev.poolcalc.render.CheckJson;
+import dev.poolcalc.render.CheckFormat;
 import dev.poolcalc.render.CheckMarkdown;
-import dev.poolcalc.render.CheckText;
-import dev.poolcalc.render.GithubAnnotations;
-import dev.poolcalc.render.Style;
 import dev.poolcalc.report.CheckedFile;
-import dev.poolcalc.report.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,13 +33,6 @@ import picocli.CommandLine.Parameters;
     })
 final class CheckCommand implements Callable<Integer> {
 
-  enum Format {
-    text,
-    json,
-    github,
-    markdown
-  }
-
   @Mixin Io io;
 
   @Parameters(
@@ -61,38 +49,19 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
       defaultValue = "text")
-  Format format;
+  CheckFormat format;
 
   @Override
   public Integer call() {
     List<CheckedFile> results = new ArrayList<>();
     for (String path : files) {
-      results.add(check(path));
+      results.add(DeploymentInput.check(path, io, strict));
     }
-    io.print(
-        switch (format) {
-          case text -> CheckText.render(results, strict, io.context().style());
-          case json -> CheckJson.render(results, strict);
-          case markdown -> CheckMarkdown.render(results, strict);
-          case github ->
-              GithubAnnotations.render(results, strict)
-                  + CheckText.render(results, strict, Style.PLAIN);
-        });
-    if (format == Format.github) {
+    io.print(format.render(results, strict, io.context().style()));
+    if (format.writesStepSummary()) {
       StepSummary.append(io.context().env(), CheckMarkdown.render(results, strict))
           .ifPresent(io.err()::println);
     }
     return results.stream().mapToInt(ExitCode::of).max().orElse(ExitCode.OK);
-  }
-
-  /** Plans one file; bad input is reported on standard error and becomes an invalid result. */
-  private CheckedFile check(String path) {
-    try {
-      return CheckedFile.planned(Report.of(DeploymentInput.loadPath(path, io.context())), strict);
-    } catch (InvalidInputException e) {
-      e.problems().forEach(io.err()::println);
-      io.err().flush();
-      return CheckedFile.invalid(path.equals("-") ? "<stdin>" : path, e.problems());
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.poolcalc.cli;
 import dev.poolcalc.config.DeploymentFile;
 import dev.poolcalc.config.DeploymentReader;
 import dev.poolcalc.config.InvalidInputException;
+import dev.poolcalc.report.CheckedFile;
 import dev.poolcalc.report.Report;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +27,17 @@ final class DeploymentInput {
   /** Reads the file and plans it with every finding and each app's client settings. */
   Report report(Context context) throws InvalidInputException {
     return Report.of(load(context));
+  }
+
+  /** Plans one file for check; its problems go to standard error and make an invalid result. */
+  static CheckedFile check(String path, Io io, boolean strict) {
+    try {
+      return CheckedFile.planned(Report.of(loadPath(path, io.context())), strict);
+    } catch (InvalidInputException e) {
+      e.problems().forEach(io.err()::println);
+      io.err().flush();
+      return CheckedFile.invalid(path.equals("-") ? "<stdin>" : path, e.problems());
+    }
   }
 
   static DeploymentFile loadPath(String path, Context context) throws InvalidInputException {

@@ -9,7 +9,6 @@ import dev.poolcalc.render.EnvFormat;
 import dev.poolcalc.render.EnvText;
 import dev.poolcalc.report.Report;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,15 +48,6 @@ final class EnvCommand implements Callable<Integer> {
   @Option(names = "--app", paramLabel = "NAME", description = "Only this app (default: every app).")
   String app;
 
-  @Option(
-      names = "--var",
-      paramLabel = "NAME",
-      converter = VariableNameConverter.class,
-      description =
-          "The name of the connection URL variable (default: the client's own, DATABASE_URL for"
-              + " Prisma).")
-  String variable;
-
   @Mixin OutDirOption target;
 
   @Option(
@@ -71,10 +61,7 @@ final class EnvCommand implements Callable<Integer> {
       defaultValue = "dotenv")
   EnvFormat format;
 
-  @Option(
-      names = "--only-pool",
-      description = "Only the pool variables (size, timeout): no URL, no credentials.")
-  boolean onlyPool;
+  @Mixin EnvSelectionOptions only;
 
   @Override
   public Integer call() throws InvalidInputException, WriteFailedException {
@@ -82,16 +69,13 @@ final class EnvCommand implements Callable<Integer> {
     DeploymentFile file = input.load(io.context());
     EnvText.requireUrl(file);
     Report report = Report.of(file);
-    List<AppPlan> apps =
-        app == null ? report.plan().apps() : List.of(AppChoice.require(report, app));
+    List<AppPlan> apps = AppChoice.selected(report, app);
     Status status = report.plan().status();
-    if (status != Status.OK) {
-      io.err().println(EnvText.notFitting(file.file(), status));
-      if (status == Status.ERROR) {
-        return ExitCode.CHECK_FAILED;
-      }
+    EnvText.notFitting(file.file(), status).ifPresent(io.err()::println);
+    if (status == Status.ERROR) {
+      return ExitCode.CHECK_FAILED;
     }
-    var selection = new EnvFormat.Selection(Optional.ofNullable(variable), onlyPool);
+    EnvFormat.Selection selection = only.selection();
     if (target.printing()) {
       io.print(format.render(report, apps, selection));
     } else {

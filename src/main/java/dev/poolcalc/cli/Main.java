@@ -205,6 +205,11 @@ public final class Main {
       err.println("poolcalc: error: " + unreachable.getMessage());
       return ExitCode.UNREACHABLE;
     }
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+      err.println("poolcalc: error: interrupted; every connection it opened is closed");
+      return ExitCode.CHECK_FAILED;
+    }
     if (e instanceof WriteFailedException failed) {
       err.println(failed.getMessage());
       return ExitCode.WRITE_FAILED;

@@ -18,7 +18,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code poolcalc rehearse}: open every connection the plan allows on a staging server. */
 @Command(
@@ -59,18 +58,18 @@ final class RehearseCommand implements Callable<Integer> {
       names = "--hold",
       paramLabel = "SECONDS",
       defaultValue = "0",
+      converter = HoldSecondsConverter.class,
       description =
           "Hold the plan's connections this long before the reserve check, checking every second"
               + " that the server keeps them (default: 0).")
-  long holdSeconds;
+  Duration hold;
 
   @Override
   public Integer call()
-      throws InvalidInputException, ServerUnreachableException, RehearsalRefusedException {
-    if (holdSeconds < 0) {
-      throw new ParameterException(
-          io.spec.commandLine(), "--hold must be 0 or more seconds (got " + holdSeconds + ")");
-    }
+      throws InvalidInputException,
+          ServerUnreachableException,
+          RehearsalRefusedException,
+          InterruptedException {
     PrintWriter err = io.err();
     DeploymentFile file = input.load(io.context());
     Plan plan = Report.of(file).plan();
@@ -81,16 +80,9 @@ final class RehearseCommand implements Callable<Integer> {
     Optional<String> database = file.deployment().database().name();
     DatabaseTarget target = db.target(io.context(), database);
     err.println(RehearsalRenderer.starting(plan, target.endpoint()));
-    RehearsalResult result;
-    try {
-      result =
-          new Rehearser(target, closed -> err.println(RehearsalRenderer.interrupted(closed)))
-              .run(plan, Duration.ofSeconds(holdSeconds), database);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("poolcalc: error: rehearsal interrupted; every connection it opened is closed");
-      return ExitCode.CHECK_FAILED;
-    }
+    RehearsalResult result =
+        new Rehearser(target, closed -> err.println(RehearsalRenderer.interrupted(closed)))
+            .run(plan, hold, database);
     io.print(RehearsalRenderer.render(result, target.endpoint(), io.context().style()));
     return result.held() ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** What {@code poolcalc env} prints or writes besides the variables themselves. */
 public final class EnvText {
@@ -35,21 +36,29 @@ public final class EnvText {
     return "# written by poolcalc env from " + file + "; rerun it instead of editing\n";
   }
 
-  /** Why a plan that does not fit gets no settings (error) or gets them with a warning. */
-  public static String notFitting(String file, Status status) {
-    if (status == Status.ERROR) {
-      return "poolcalc: error: "
-          + file
-          + " does not fit its server (status error), so these settings would be refused;"
-          + " nothing was written. Run 'poolcalc check "
-          + file
-          + "' for what would fit.";
+  /**
+   * Why a plan that does not fit gets no settings (error) or gets them with a warning; nothing for
+   * a plan that fits.
+   */
+  public static Optional<String> notFitting(String file, Status status) {
+    if (status == Status.OK) {
+      return Optional.empty();
     }
-    return "poolcalc: warning: "
-        + file
-        + " is over its budget (status warning); run 'poolcalc check "
-        + file
-        + "' for what would fit.";
+    if (status == Status.ERROR) {
+      return Optional.of(
+          "poolcalc: error: "
+              + file
+              + " does not fit its server (status error), so these settings would be refused;"
+              + " nothing was written. Run 'poolcalc check "
+              + file
+              + "' for what would fit.");
+    }
+    return Optional.of(
+        "poolcalc: warning: "
+            + file
+            + " is over its budget (status warning); run 'poolcalc check "
+            + file
+            + "' for what would fit.");
   }
 
   /**

@@ -96,4 +96,16 @@ class UsabilityTest {
     System.err.println("UsabilityTest: skipped: " + reason);
     return reason;
   }
+
+  @Test
+  void holdMustBeAWholeNumberOfSecondsNotBelowZero() {
+    Cli.Result negative =
+        Cli.run("rehearse", PRODUCTION, "--db", "postgresql://app@localhost/shop", "--hold", "-1");
+    assertThat(negative.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(negative.err()).contains("--hold must be 0 or more seconds (got -1)");
+    Cli.Result words =
+        Cli.run("rehearse", PRODUCTION, "--db", "postgresql://app@localhost/shop", "--hold", "ten");
+    assertThat(words.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(words.err()).contains("'ten' is not a whole number of seconds");
+  }
 }

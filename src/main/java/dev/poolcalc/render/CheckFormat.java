@@ -1,0 +1,29 @@
+package dev.poolcalc.render;
+
+import dev.poolcalc.report.CheckedFile;
+import java.util.List;
+
+/** The formats of {@code check}: what each prints for a run over one or more files. */
+public enum CheckFormat {
+  text,
+  json,
+  /** Workflow-command annotations GitHub attaches to the lines, then the text report. */
+  github,
+  markdown;
+
+  public String render(List<CheckedFile> results, boolean strict, Style style) {
+    return switch (this) {
+      case text -> CheckText.render(results, strict, style);
+      case json -> CheckJson.render(results, strict);
+      case markdown -> CheckMarkdown.render(results, strict);
+      case github ->
+          GithubAnnotations.render(results, strict)
+              + CheckText.render(results, strict, Style.PLAIN);
+    };
+  }
+
+  /** GitHub's format also appends the Markdown report to the job summary. */
+  public boolean writesStepSummary() {
+    return this == github;
+  }
+}
