@@ -59,9 +59,18 @@ public record Written(String text, List<Variable> variables) {
     return !variables.isEmpty();
   }
 
-  /** The whole value in double quotes, safe to print: see {@link #quote(int, int, BitSet, int)}. */
+  /**
+   * The most characters a message quotes of a value: enough to recognise it, while a 64 KiB value
+   * written by mistake still makes a one-line message.
+   */
+  public static final int MESSAGE_QUOTE_LIMIT = 80;
+
+  /**
+   * The whole value in double quotes, safe to print, cut after {@link #MESSAGE_QUOTE_LIMIT}
+   * characters: see {@link #quote(int, int, BitSet, int)}.
+   */
   public String quote() {
-    return quote(0, text.length(), new BitSet(), Integer.MAX_VALUE);
+    return quote(0, text.length(), new BitSet(), MESSAGE_QUOTE_LIMIT);
   }
 
   /**

@@ -49,4 +49,12 @@ class WrittenTest {
         .isEqualTo("\"a\\nb\\r\\tc\\u0007\\u2028\"");
     assertThat(OneLine.of("plain – é")).isEqualTo("plain – é");
   }
+
+  @Test
+  void aLongValueIsQuotedInItsFirstEightyCharacters() {
+    String huge = "x".repeat(65_536);
+    // 77 characters and "..." make 80 between the quotes.
+    assertThat(Written.literal(huge).quote()).isEqualTo("\"" + "x".repeat(77) + "...\"");
+    assertThat(Written.literal("y".repeat(80)).quote()).isEqualTo("\"" + "y".repeat(80) + "\"");
+  }
 }
