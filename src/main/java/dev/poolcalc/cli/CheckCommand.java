@@ -88,7 +88,8 @@ final class CheckCommand implements Callable<Integer> {
   /** Plans one file; bad input is reported on standard error and becomes an invalid result. */
   private CheckedFile check(String path) {
     try {
-      return CheckedFile.planned(Report.of(DeploymentInput.loadPath(path, io.context())), strict);
+      return CheckedFile.planned(
+          Report.of(DeploymentInput.loadForPlan(path, io.context())), strict);
     } catch (InvalidInputException e) {
       e.problems().forEach(io.err()::println);
       io.err().flush();

@@ -106,10 +106,10 @@ public final class DeploymentReader {
   /** Whether this file is read for another's include:, which gives the database. */
   private final boolean included;
 
-  private DeploymentReader(String file, Map<String, String> env) {
+  private DeploymentReader(String file, Map<String, String> env, Variables.Unset unset) {
     this.file = file;
     this.problems = new Problems(file);
-    this.variables = new Variables(env, problems);
+    this.variables = new Variables(env, problems, unset);
     this.folder = folderOf(file);
     this.manifests = new Manifests();
     this.names = new HashMap<>();
@@ -135,15 +135,29 @@ public final class DeploymentReader {
    */
   public static DeploymentFile read(String path, InputStream stdin, Map<String, String> env)
       throws InvalidInputException {
+    return read(path, stdin, env, false);
+  }
+
+  /**
+   * Like {@link #read(String, InputStream, Map)}; with {@code unsetUrlVariables}, a variable inside
+   * a URL that {@code env} does not set is left in place instead of being a problem, and listed in
+   * {@link DeploymentFile#unset()}: enough to plan, not to connect (DESIGN.md, "Variables that CI
+   * does not have").
+   */
+  public static DeploymentFile read(
+      String path, InputStream stdin, Map<String, String> env, boolean unsetUrlVariables)
+      throws InvalidInputException {
+    Variables.Unset policy =
+        unsetUrlVariables ? Variables.Unset.SHOWN_IN_URLS : Variables.Unset.REFUSED;
     if (path.equals("-")) {
-      return parse("<stdin>", text("<stdin>", () -> InputText.read(stdin)), env);
+      return parse("<stdin>", text("<stdin>", () -> InputText.read(stdin)), env, policy);
     }
     Path file = Path.of(path);
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(
           Problem.inFile(path, "is a directory; give the deployment file inside it"));
     }
-    return parse(path, text(path, () -> InputText.read(file)), env);
+    return parse(path, text(path, () -> InputText.read(file)), env, policy);
   }
 
   /** Where a deployment's text comes from: a file or standard input. */
@@ -176,7 +190,13 @@ public final class DeploymentReader {
   /** Parses YAML text, expanding ${NAME} in string values from {@code env}. */
   public static DeploymentFile parse(String file, String text, Map<String, String> env)
       throws InvalidInputException {
-    return new DeploymentReader(file, env).bind(YamlTreeReader.read(file, text));
+    return parse(file, text, env, Variables.Unset.REFUSED);
+  }
+
+  static DeploymentFile parse(
+      String file, String text, Map<String, String> env, Variables.Unset unset)
+      throws InvalidInputException {
+    return new DeploymentReader(file, env, unset).bind(YamlTreeReader.read(file, text));
   }
 
   private DeploymentFile bind(YamlNode root) throws InvalidInputException {
@@ -202,7 +222,7 @@ public final class DeploymentReader {
     }
     problems.throwIfAny();
     return new DeploymentFile(
-        file, new Deployment(database.orElseThrow(), apps), locations, sources);
+        file, new Deployment(database.orElseThrow(), apps), locations, sources, variables.unset());
   }
 
   private void version(Fields fields) {
@@ -242,7 +262,11 @@ public final class DeploymentReader {
                     .map(ProviderKeys.Choice::reservedConnections)
                     .orElse(OptionalLong.empty())
                     .orElse(0));
-    Optional<Written> written = db.optionalUrl("url").filter(w -> usableUrl(db, w));
+    // A URL that is one unset variable has no shape to check or render: the plan goes on without.
+    Optional<Written> written =
+        db.optionalUrl("url")
+            .filter(w -> !variables.unset().isWholly(w.text()))
+            .filter(w -> usableUrl(db, w));
     Optional<String> url = written.map(Written::text);
     if (max.isPresent() && superuser + reserved >= max.getAsLong()) {
       db.problem(
@@ -273,12 +297,24 @@ public final class DeploymentReader {
    * Whether database.url parses, else a problem at it. The message quotes the URL as written (a
    * <code>${NAME}</code> by its name) and never a password: {@link PostgresUrl#parse}.
    */
-  private static boolean usableUrl(Fields db, Written url) {
+  private boolean usableUrl(Fields db, Written url) {
     try {
       PostgresUrl.parse(url);
       return true;
     } catch (InvalidUrlException e) {
-      db.problem("url", "database.url is not a usable connection URL: " + e.getMessage());
+      String unset =
+          variables.unset().all().stream()
+              .filter(u -> url.text().contains(u.placeholder()))
+              .map(UnsetVariables.Unset::shown)
+              .distinct()
+              .collect(java.util.stream.Collectors.joining(", "));
+      db.problem(
+          "url",
+          "database.url is not a usable connection URL: "
+              + e.getMessage()
+              + (unset.isEmpty()
+                  ? ""
+                  : " (not set here: " + unset + "; set them to check this URL)"));
       return false;
     }
   }
