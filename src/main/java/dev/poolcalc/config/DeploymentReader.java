@@ -31,7 +31,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,38 +51,15 @@ public final class DeploymentReader {
   static final long MAX_REPLICAS = 100_000;
   static final long MAX_PROCESSES = 10_000;
   static final long MAX_TIMEOUT_SECONDS = 86_400;
-  static final BigDecimal MAX_WEIGHT = new BigDecimal("1000000");
+  static final BigDecimal MAX_WEIGHT = InputKeys.MAX_WEIGHT;
   static final long MAX_CPUS = 4_096;
 
-  static final Set<String> TOP_KEYS = ordered("version", "database", "apps", "include");
-  static final Set<String> DATABASE_KEYS =
-      ordered(
-          "name",
-          "max_connections",
-          "reserve",
-          "headroom",
-          "superuser_reserved_connections",
-          "reserved_connections",
-          "url",
-          ProviderKeys.PROVIDER,
-          ProviderKeys.INSTANCE);
-  static final Set<String> APP_KEYS =
-      ordered(
-          "name",
-          "replicas",
-          "processes",
-          "connection_limit",
-          "weight",
-          "pool_timeout",
-          "connect_timeout",
-          "rollout",
-          "client",
-          "from",
-          "workload",
-          "service",
-          "cpus");
-  static final Set<String> REPLICA_RANGE_KEYS = ordered("min", "max");
-  static final Set<String> ROLLOUT_KEYS = ordered("strategy", "max_surge", "max_unavailable");
+  // The keys of each section: InputKeys, which the schema is made from too.
+  static final Set<String> TOP_KEYS = InputKeys.TOP.names();
+  static final Set<String> DATABASE_KEYS = InputKeys.DATABASE.names();
+  static final Set<String> APP_KEYS = InputKeys.APP.names();
+  static final Set<String> REPLICA_RANGE_KEYS = InputKeys.REPLICA_RANGE.names();
+  static final Set<String> ROLLOUT_KEYS = InputKeys.ROLLOUT.names();
 
   private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]{1,63}");
 
@@ -837,9 +813,5 @@ public final class DeploymentReader {
 
   private static String describeBare(YamlNode node) {
     return node instanceof Scalar s ? s.text() : node.describe();
-  }
-
-  private static Set<String> ordered(String... keys) {
-    return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of(keys)));
   }
 }
