@@ -24,15 +24,19 @@ final class DeploymentInput {
     return loadPath(path, context);
   }
 
-  /** Reads the file and plans it with every finding and each app's client settings. */
+  /**
+   * Reads the file and plans it with every finding and each app's client settings. A variable
+   * inside a URL that is not set is shown as written, with a {@code variable-unset} finding: a plan
+   * needs no password (DESIGN.md, "Variables that CI does not have").
+   */
   Report report(Context context) throws InvalidInputException {
-    return Report.of(load(context));
+    return Report.of(loadForPlan(path, context));
   }
 
   /** Plans one file for check; its problems go to standard error and make an invalid result. */
   static CheckedFile check(String path, Io io, boolean strict) {
     try {
-      return CheckedFile.planned(Report.of(loadPath(path, io.context())), strict);
+      return CheckedFile.planned(Report.of(loadForPlan(path, io.context())), strict);
     } catch (InvalidInputException e) {
       e.problems().forEach(io.err()::println);
       io.err().flush();
@@ -40,7 +44,13 @@ final class DeploymentInput {
     }
   }
 
+  /** Reads the file with every variable set, as env, audit and rehearse need it. */
   static DeploymentFile loadPath(String path, Context context) throws InvalidInputException {
     return DeploymentReader.read(path, context.stdin(), context.env());
+  }
+
+  /** Reads the file for plan, check and explain: unset variables in URLs stay as written. */
+  static DeploymentFile loadForPlan(String path, Context context) throws InvalidInputException {
+    return DeploymentReader.read(path, context.stdin(), context.env(), true);
   }
 }

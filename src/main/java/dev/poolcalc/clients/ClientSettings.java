@@ -4,6 +4,7 @@ import dev.poolcalc.engine.Client;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What one app's client library must be given so that each of its pools holds at most the planned
@@ -29,6 +30,21 @@ public record ClientSettings(
     Objects.requireNonNull(snippet, "snippet");
     env = List.copyOf(env);
     settings = List.copyOf(settings);
+  }
+
+  /**
+   * The same settings with {@code edit} applied to every value and display: how unset variables'
+   * placeholders become <code>${NAME}</code> again.
+   */
+  public ClientSettings mapText(UnaryOperator<String> edit) {
+    return new ClientSettings(
+        client,
+        url.map(v -> v.mapText(edit)),
+        env.stream().map(v -> v.mapText(edit)).toList(),
+        settings.stream()
+            .map(s -> new Setting(s.name(), edit.apply(s.value()), s.numeric()))
+            .toList(),
+        snippet.map(edit));
   }
 
   /** The connection URL with its password masked: safe for plans, logs and CI output. */

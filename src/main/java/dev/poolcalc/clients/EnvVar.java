@@ -2,6 +2,7 @@ package dev.poolcalc.clients;
 
 import dev.poolcalc.url.PostgresUrl;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,11 @@ public record EnvVar(String name, String value, String display, boolean pool) {
   /** The same variable under another name: {@code env --var} renames the URL variable. */
   public EnvVar named(String other) {
     return new EnvVar(other, value, display, pool);
+  }
+
+  /** The same variable with {@code edit} applied to its value and its display. */
+  public EnvVar mapText(UnaryOperator<String> edit) {
+    return new EnvVar(name, edit.apply(value), edit.apply(display), pool);
   }
 
   /** Never the value: it may hold a password. */

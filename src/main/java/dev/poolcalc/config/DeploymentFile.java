@@ -15,12 +15,15 @@ import java.util.Optional;
  * @param sources per app name, the values read from manifests by {@code from:}, keyed like the
  *     app's own keys ({@code replicas}, {@code replicas.max}, {@code rollout.max_surge}, {@code
  *     processes}); apps without {@code from:} have none
+ * @param unset the variables inside URLs that were not set, left in place (plan, check and explain
+ *     only; {@link DeploymentReader#read(String, java.io.InputStream, Map, boolean)})
  */
 public record DeploymentFile(
     String file,
     Deployment deployment,
     Map<String, SourceLocation> locations,
-    Map<String, Map<String, ValueSource>> sources) {
+    Map<String, Map<String, ValueSource>> sources,
+    UnsetVariables unset) {
 
   public DeploymentFile {
     Objects.requireNonNull(file, "file");
@@ -29,6 +32,16 @@ public record DeploymentFile(
     Map<String, Map<String, ValueSource>> copy = new LinkedHashMap<>();
     sources.forEach((app, values) -> copy.put(app, Map.copyOf(values)));
     sources = java.util.Collections.unmodifiableMap(copy);
+    Objects.requireNonNull(unset, "unset");
+  }
+
+  /** A file whose every variable was set. */
+  public DeploymentFile(
+      String file,
+      Deployment deployment,
+      Map<String, SourceLocation> locations,
+      Map<String, Map<String, ValueSource>> sources) {
+    this(file, deployment, locations, sources, UnsetVariables.none());
   }
 
   /** A file whose every value was written in it. */

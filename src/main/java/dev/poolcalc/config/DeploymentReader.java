@@ -31,7 +31,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,38 +51,15 @@ public final class DeploymentReader {
   static final long MAX_REPLICAS = 100_000;
   static final long MAX_PROCESSES = 10_000;
   static final long MAX_TIMEOUT_SECONDS = 86_400;
-  static final BigDecimal MAX_WEIGHT = new BigDecimal("1000000");
+  static final BigDecimal MAX_WEIGHT = InputKeys.MAX_WEIGHT;
   static final long MAX_CPUS = 4_096;
 
-  static final Set<String> TOP_KEYS = ordered("version", "database", "apps", "include");
-  static final Set<String> DATABASE_KEYS =
-      ordered(
-          "name",
-          "max_connections",
-          "reserve",
-          "headroom",
-          "superuser_reserved_connections",
-          "reserved_connections",
-          "url",
-          ProviderKeys.PROVIDER,
-          ProviderKeys.INSTANCE);
-  static final Set<String> APP_KEYS =
-      ordered(
-          "name",
-          "replicas",
-          "processes",
-          "connection_limit",
-          "weight",
-          "pool_timeout",
-          "connect_timeout",
-          "rollout",
-          "client",
-          "from",
-          "workload",
-          "service",
-          "cpus");
-  static final Set<String> REPLICA_RANGE_KEYS = ordered("min", "max");
-  static final Set<String> ROLLOUT_KEYS = ordered("strategy", "max_surge", "max_unavailable");
+  // The keys of each section: InputKeys, which the schema is made from too.
+  static final Set<String> TOP_KEYS = InputKeys.TOP.names();
+  static final Set<String> DATABASE_KEYS = InputKeys.DATABASE.names();
+  static final Set<String> APP_KEYS = InputKeys.APP.names();
+  static final Set<String> REPLICA_RANGE_KEYS = InputKeys.REPLICA_RANGE.names();
+  static final Set<String> ROLLOUT_KEYS = InputKeys.ROLLOUT.names();
 
   private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]{1,63}");
 
@@ -106,10 +82,10 @@ public final class DeploymentReader {
   /** Whether this file is read for another's include:, which gives the database. */
   private final boolean included;
 
-  private DeploymentReader(String file, Map<String, String> env) {
+  private DeploymentReader(String file, Map<String, String> env, Variables.Unset unset) {
     this.file = file;
     this.problems = new Problems(file);
-    this.variables = new Variables(env, problems);
+    this.variables = new Variables(env, problems, unset);
     this.folder = folderOf(file);
     this.manifests = new Manifests();
     this.names = new HashMap<>();
@@ -135,15 +111,29 @@ public final class DeploymentReader {
    */
   public static DeploymentFile read(String path, InputStream stdin, Map<String, String> env)
       throws InvalidInputException {
+    return read(path, stdin, env, false);
+  }
+
+  /**
+   * Like {@link #read(String, InputStream, Map)}; with {@code unsetUrlVariables}, a variable inside
+   * a URL that {@code env} does not set is left in place instead of being a problem, and listed in
+   * {@link DeploymentFile#unset()}: enough to plan, not to connect (DESIGN.md, "Variables that CI
+   * does not have").
+   */
+  public static DeploymentFile read(
+      String path, InputStream stdin, Map<String, String> env, boolean unsetUrlVariables)
+      throws InvalidInputException {
+    Variables.Unset policy =
+        unsetUrlVariables ? Variables.Unset.SHOWN_IN_URLS : Variables.Unset.REFUSED;
     if (path.equals("-")) {
-      return parse("<stdin>", text("<stdin>", () -> InputText.read(stdin)), env);
+      return parse("<stdin>", text("<stdin>", () -> InputText.read(stdin)), env, policy);
     }
     Path file = Path.of(path);
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(
           Problem.inFile(path, "is a directory; give the deployment file inside it"));
     }
-    return parse(path, text(path, () -> InputText.read(file)), env);
+    return parse(path, text(path, () -> InputText.read(file)), env, policy);
   }
 
   /** Where a deployment's text comes from: a file or standard input. */
@@ -176,7 +166,13 @@ public final class DeploymentReader {
   /** Parses YAML text, expanding ${NAME} in string values from {@code env}. */
   public static DeploymentFile parse(String file, String text, Map<String, String> env)
       throws InvalidInputException {
-    return new DeploymentReader(file, env).bind(YamlTreeReader.read(file, text));
+    return parse(file, text, env, Variables.Unset.REFUSED);
+  }
+
+  static DeploymentFile parse(
+      String file, String text, Map<String, String> env, Variables.Unset unset)
+      throws InvalidInputException {
+    return new DeploymentReader(file, env, unset).bind(YamlTreeReader.read(file, text));
   }
 
   private DeploymentFile bind(YamlNode root) throws InvalidInputException {
@@ -202,7 +198,7 @@ public final class DeploymentReader {
     }
     problems.throwIfAny();
     return new DeploymentFile(
-        file, new Deployment(database.orElseThrow(), apps), locations, sources);
+        file, new Deployment(database.orElseThrow(), apps), locations, sources, variables.unset());
   }
 
   private void version(Fields fields) {
@@ -242,7 +238,11 @@ public final class DeploymentReader {
                     .map(ProviderKeys.Choice::reservedConnections)
                     .orElse(OptionalLong.empty())
                     .orElse(0));
-    Optional<Written> written = db.optionalUrl("url").filter(w -> usableUrl(db, w));
+    // A URL that is one unset variable has no shape to check or render: the plan goes on without.
+    Optional<Written> written =
+        db.optionalUrl("url")
+            .filter(w -> !variables.unset().isWholly(w.text()))
+            .filter(w -> usableUrl(db, w));
     Optional<String> url = written.map(Written::text);
     if (max.isPresent() && superuser + reserved >= max.getAsLong()) {
       db.problem(
@@ -273,12 +273,24 @@ public final class DeploymentReader {
    * Whether database.url parses, else a problem at it. The message quotes the URL as written (a
    * <code>${NAME}</code> by its name) and never a password: {@link PostgresUrl#parse}.
    */
-  private static boolean usableUrl(Fields db, Written url) {
+  private boolean usableUrl(Fields db, Written url) {
     try {
       PostgresUrl.parse(url);
       return true;
     } catch (InvalidUrlException e) {
-      db.problem("url", "database.url is not a usable connection URL: " + e.getMessage());
+      String unset =
+          variables.unset().all().stream()
+              .filter(u -> url.text().contains(u.placeholder()))
+              .map(UnsetVariables.Unset::shown)
+              .distinct()
+              .collect(java.util.stream.Collectors.joining(", "));
+      db.problem(
+          "url",
+          "database.url is not a usable connection URL: "
+              + e.getMessage()
+              + (unset.isEmpty()
+                  ? ""
+                  : " (not set here: " + unset + "; set them to check this URL)"));
       return false;
     }
   }
@@ -801,9 +813,5 @@ public final class DeploymentReader {
 
   private static String describeBare(YamlNode node) {
     return node instanceof Scalar s ? s.text() : node.describe();
-  }
-
-  private static Set<String> ordered(String... keys) {
-    return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of(keys)));
   }
 }

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * set is a problem naming it; <code>$${</code> writes a literal <code>${</code>.
  *
  * <p>Problems quote what the file says (<code>${DB_PASSWORD}</code>), never a resolved value.
+ *
+ * <p>With {@link Unset#SHOWN_IN_URLS} (plan, check, explain) a variable inside a URL that is not
+ * set is no problem: it stands as a placeholder, recorded in {@link #unset()}, and is shown as
+ * <code>${NAME}</code> (DESIGN.md, "Variables that CI does not have").
  */
 final class Variables {
 
@@ -33,12 +37,33 @@ final class Variables {
     URL
   }
 
+  /** What an unset variable without a default is. */
+  enum Unset {
+    /** A problem, wherever it is: env, audit and rehearse need every value. */
+    REFUSED,
+    /** Left in place inside a URL (and a problem anywhere else): enough to plan. */
+    SHOWN_IN_URLS
+  }
+
   private final Map<String, String> env;
   private final Problems problems;
+  private final Unset policy;
+  private final List<UnsetVariables.Unset> unset = new ArrayList<>();
+  private final Map<String, String> placeholders = new java.util.HashMap<>();
 
   Variables(Map<String, String> env, Problems problems) {
+    this(env, problems, Unset.REFUSED);
+  }
+
+  Variables(Map<String, String> env, Problems problems, Unset policy) {
     this.env = Map.copyOf(env);
     this.problems = problems;
+    this.policy = policy;
+  }
+
+  /** The variables left unset in URLs so far, in the order read. */
+  UnsetVariables unset() {
+    return UnsetVariables.of(unset);
   }
 
   /**
@@ -76,6 +101,9 @@ final class Variables {
       if (value == null || (value.isEmpty() && s.fallback != null)) {
         value = s.fallback;
       }
+      if (value == null && context == Context.URL && policy == Unset.SHOWN_IN_URLS) {
+        value = placeholder(s.name, keyPath, at);
+      }
       if (value == null) {
         if (!missing.add(s.name)) {
           continue;
@@ -95,6 +123,16 @@ final class Variables {
       spans.add(new Written.Variable(start, out.length(), s.name));
     }
     return !missing.isEmpty() ? Optional.empty() : Optional.of(new Written(out.toString(), spans));
+  }
+
+  private String placeholder(String name, String keyPath, SourceLocation at) {
+    String placeholder =
+        placeholders.computeIfAbsent(name, n -> UnsetVariables.placeholder(placeholders.size()));
+    UnsetVariables.Unset entry = new UnsetVariables.Unset(name, keyPath, at, placeholder);
+    if (!unset.contains(entry)) {
+      unset.add(entry);
+    }
+    return placeholder;
   }
 
   /** A literal piece of text ({@code name == null}) or a variable with an optional default. */

@@ -7,10 +7,12 @@ import dev.poolcalc.config.DeploymentFile;
 import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Problem;
 import dev.poolcalc.config.SourceLocation;
+import dev.poolcalc.config.UnsetVariables;
 import dev.poolcalc.config.ValueSource;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.Severity;
 import dev.poolcalc.engine.Sizing;
 import dev.poolcalc.url.PostgresUrl;
 import java.util.ArrayList;
@@ -73,16 +75,61 @@ public record Report(
     for (int i = 0; i < apps.size(); i++) {
       AppPlan app = apps.get(i);
       ClientLibrary library = ClientLibrary.of(app.app().client());
-      settings.put(app.name(), library.settings(app, base));
-      clientFindings.addAll(library.findings(app, base));
+      settings.put(app.name(), library.settings(app, base).mapText(file.unset()::shown));
+      for (Finding f : library.findings(app, base)) {
+        clientFindings.add(
+            new Finding(f.severity(), f.code(), file.unset().shown(f.message()), f.app()));
+      }
       locations.put(app.name(), file.appLocation(i));
       sources.put(app.name(), new TreeMap<>(file.sources(app.name())));
     }
+    clientFindings.addAll(unsetFindings(file));
     // Advice never turns a plan red: the status stays the arithmetic's verdict
     // (docs/ARCHITECTURE.md).
     return new Report(
         file.file(), sized.withFindings(clientFindings), settings, locations, sources);
   }
+
+  /**
+   * One info finding per URL that uses unset variables, naming them and where the URL is written
+   * (DESIGN.md, "Variables that CI does not have"). Never a value: there is none.
+   */
+  private static List<Finding> unsetFindings(DeploymentFile file) {
+    List<Finding> out = new ArrayList<>();
+    file.unset()
+        .byKeyPath()
+        .forEach(
+            (keyPath, unset) -> {
+              List<String> names = unset.stream().map(UnsetVariables.Unset::shown).toList();
+              SourceLocation at = unset.get(0).at();
+              String where = at.file() + ":" + at.line() + ":" + at.column();
+              boolean whole =
+                  keyPath.equals("database.url") && file.deployment().database().url().isEmpty();
+              String message =
+                  whole
+                      ? keyPath
+                          + " is "
+                          + names.get(0)
+                          + " ("
+                          + where
+                          + "), which is not set here, so no URL is shown; env, audit and"
+                          + " rehearse need it"
+                      : keyPath
+                          + " uses "
+                          + String.join(", ", names)
+                          + " ("
+                          + where
+                          + "), not set here; the URLs show "
+                          + (names.size() == 1 ? "it" : "them")
+                          + " as written, and env, audit and rehearse need "
+                          + (names.size() == 1 ? "it" : "them");
+              out.add(Finding.of(Severity.INFO, UNSET_CODE, message));
+            });
+    return out;
+  }
+
+  /** The finding's code: scripts may match on it. */
+  public static final String UNSET_CODE = "variable-unset";
 
   /** What every command says when exact arithmetic overflows. */
   public static final String TOO_LARGE =

@@ -210,6 +210,17 @@ class BadInputTest {
             OK_DATABASE + "apps:\n  - name: web\n    replicas: *three\n",
             "d.yaml:5:15: error: alias *three names no anchor"),
         bad(
+            "unset variable outside a URL",
+            "database:\n  max_connections: 100\n  name: ${DB_NAME}\n"
+                + "  url: postgresql://app:${DB_PASSWORD}@db/x\n"
+                + OK_APPS,
+            "d.yaml:3:9: error: database.name uses ${DB_NAME}, which is not set in the"
+                + " environment"),
+        bad(
+            "variable as max_connections",
+            "database:\n  max_connections: ${MAX}\n" + OK_APPS,
+            "d.yaml:2:20: error: database.max_connections must be a whole number"),
+        bad(
             "alias bomb",
             "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
                 + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"

@@ -66,6 +66,65 @@ class VariablesTest {
     assertThat(e.problems().get(1).message()).contains("${DB_HOST}");
   }
 
+  private static DeploymentFile planning(String text, Map<String, String> env)
+      throws InvalidInputException {
+    return DeploymentReader.parse("d.yaml", text, env, Variables.Unset.SHOWN_IN_URLS);
+  }
+
+  @Test
+  void forPlanningAnUnsetVariableInTheUrlIsListedWhereItIsWritten() throws Exception {
+    DeploymentFile file =
+        planning(yaml("postgresql://app:${DB_PASSWORD}@${DB_HOST}/x"), Map.of("DB_HOST", "db"));
+    assertThat(file.unset().all())
+        .extracting(UnsetVariables.Unset::name, UnsetVariables.Unset::keyPath)
+        .containsExactly(org.assertj.core.api.Assertions.tuple("DB_PASSWORD", "database.url"));
+    assertThat(file.unset().all().get(0).at()).isEqualTo(new SourceLocation("d.yaml", 3, 8));
+    String url = file.deployment().database().url().orElseThrow();
+    assertThat(file.unset().shown(url)).isEqualTo("postgresql://app:${DB_PASSWORD}@db/x");
+  }
+
+  @Test
+  void forPlanningAUrlThatIsOneUnsetVariableIsLeftOut() throws Exception {
+    DeploymentFile file = planning(yaml("${DATABASE_URL}"), Map.of());
+    assertThat(file.deployment().database().url()).isEmpty();
+    assertThat(file.unset().all())
+        .extracting(UnsetVariables.Unset::name)
+        .containsExactly("DATABASE_URL");
+  }
+
+  @Test
+  void forPlanningAnUnsetVariableOutsideAUrlIsStillAProblem() {
+    String text =
+        "database:\n  max_connections: 100\n  name: ${DB_NAME}\n  reserve: \"${R}\"\n"
+            + "apps:\n  - name: ${APP}\n    replicas: 1\n";
+    InvalidInputException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidInputException.class, () -> planning(text, Map.of()));
+    assertThat(e.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "d.yaml:3:9: error: database.name uses ${DB_NAME}, which is not set in the"
+                + " environment; set it, or give a default as ${DB_NAME:-value}",
+            "d.yaml:4:12: error: database.reserve uses ${R}, which is not set in the"
+                + " environment; set it, or give a default as ${R:-value}",
+            "d.yaml:6:11: error: apps[0].name uses ${APP}, which is not set in the"
+                + " environment; set it, or give a default as ${APP:-value}");
+  }
+
+  @Test
+  void forPlanningAUrlBrokenWhereAVariableIsUnsetNamesIt() {
+    InvalidInputException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidInputException.class,
+            () -> planning(yaml("postgresql://app@db:${DB_PORT}/x"), Map.of()));
+    assertThat(e.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "d.yaml:3:8: error: database.url is not a usable connection URL: bad port"
+                + " \"${DB_PORT}\" in \"db:${DB_PORT}\": a port is a number from 1 to 65535"
+                + " (not set here: ${DB_PORT}; set them to check this URL)");
+  }
+
   @Test
   void aVariableUsedTwiceIsReportedOnce() {
     InvalidInputException e = failure(yaml("postgresql://${U}:${U}@db/x"), Map.of());

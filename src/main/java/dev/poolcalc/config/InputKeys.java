@@ -1,0 +1,278 @@
+package dev.poolcalc.config;
+
+import dev.poolcalc.engine.Client;
+import dev.poolcalc.engine.Rollout;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every key of input file version 1, by section, with the kind of value it takes: the one table
+ * that {@link DeploymentReader} checks keys against ("unknown key", "did you mean") and {@link
+ * InputSchema} turns into a JSON Schema, so the two cannot drift.
+ */
+public final class InputKeys {
+
+  /** What a key's value is. */
+  public enum Kind {
+    /** The file format's version: 1. */
+    VERSION,
+    /** A whole number within [min, max]. */
+    INTEGER,
+    /** A number in (0, max]. */
+    DECIMAL,
+    /** Text; a number is taken as written. Variables are expanded. */
+    STRING,
+    /** A PostgreSQL connection URL; variables are expanded and percent-encoded. */
+    URL,
+    /** One of {@link Key#choices()}, or a string with a variable. */
+    CHOICE,
+    /** A count within [0, max], or a percentage string such as "15%". */
+    AMOUNT,
+    /** A count within [min, max], or a mapping of {@link Key#section()} (replicas: {min, max}). */
+    INTEGER_OR_SECTION,
+    /** A mapping of {@link Key#section()}. */
+    SECTION,
+    /** A non-empty list of mappings of {@link Key#section()}. */
+    LIST_OF_SECTION,
+    /** A list of strings (paths). */
+    LIST_OF_STRINGS
+  }
+
+  /**
+   * One key.
+   *
+   * @param min the least value (INTEGER, INTEGER_OR_SECTION, AMOUNT's count)
+   * @param max the largest value
+   * @param choices the values a CHOICE takes
+   * @param section the section a SECTION, LIST_OF_SECTION or INTEGER_OR_SECTION holds
+   */
+  public record Key(
+      String name,
+      Kind kind,
+      String description,
+      long min,
+      BigDecimal max,
+      List<String> choices,
+      Optional<Section> section,
+      boolean required) {
+    public Key {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(max, "max");
+      choices = List.copyOf(choices);
+      Objects.requireNonNull(section, "section");
+    }
+  }
+
+  /** The keys of one mapping, in the order the README lists them. */
+  public record Section(String name, List<Key> keys) {
+    public Section {
+      keys = List.copyOf(keys);
+    }
+
+    /** The key names, in order: what the reader accepts. */
+    public Set<String> names() {
+      Set<String> names = new LinkedHashSet<>();
+      keys.forEach(k -> names.add(k.name()));
+      return Collections.unmodifiableSet(names);
+    }
+  }
+
+  /** The largest weight; kept here, not in the reader, so that this table needs no reader. */
+  static final BigDecimal MAX_WEIGHT = new BigDecimal("1000000");
+
+  private static final BigDecimal NONE = BigDecimal.ZERO;
+
+  private static Key key(String name, Kind kind, String description) {
+    return new Key(name, kind, description, 0, NONE, List.of(), Optional.empty(), false);
+  }
+
+  private static Key integer(String name, long min, long max, String description) {
+    return new Key(
+        name,
+        Kind.INTEGER,
+        description,
+        min,
+        BigDecimal.valueOf(max),
+        List.of(),
+        Optional.empty(),
+        false);
+  }
+
+  private static Key amount(String name, long max, String description) {
+    return new Key(
+        name,
+        Kind.AMOUNT,
+        description,
+        0,
+        BigDecimal.valueOf(max),
+        List.of(),
+        Optional.empty(),
+        false);
+  }
+
+  private static Key choice(String name, List<String> choices, String description) {
+    return new Key(name, Kind.CHOICE, description, 0, NONE, choices, Optional.empty(), false);
+  }
+
+  private static Key required(Key k) {
+    return new Key(
+        k.name(), k.kind(), k.description(), k.min(), k.max(), k.choices(), k.section(), true);
+  }
+
+  private static Key holding(String name, Kind kind, Section section, String description) {
+    return new Key(name, kind, description, 0, NONE, List.of(), Optional.of(section), false);
+  }
+
+  public static final Section REPLICA_RANGE =
+      new Section(
+          "replicas",
+          List.of(
+              integer("min", 0, DeploymentReader.MAX_REPLICAS, "the fewest replicas (default 1)"),
+              required(
+                  integer(
+                      "max",
+                      1,
+                      DeploymentReader.MAX_REPLICAS,
+                      "the most replicas the autoscaler may run; the plan sizes for it"))));
+
+  public static final Section ROLLOUT =
+      new Section(
+          "rollout",
+          List.of(
+              choice(
+                  "strategy",
+                  Arrays.stream(Rollout.Strategy.values()).map(Rollout.Strategy::key).toList(),
+                  "how a deploy replaces replicas (default rolling)"),
+              amount(
+                  "max_surge",
+                  DeploymentReader.MAX_REPLICAS,
+                  "extra replicas during a rolling update, a count or \"25%\" (default 25%)"),
+              amount(
+                  "max_unavailable",
+                  DeploymentReader.MAX_REPLICAS,
+                  "replicas that may be down during a rolling update (default 25%)")));
+
+  public static final Section DATABASE =
+      new Section(
+          "database",
+          List.of(
+              key("name", Kind.STRING, "the database name, for audit and rehearse"),
+              integer(
+                  "max_connections",
+                  1,
+                  DeploymentReader.MAX_CONNECTIONS_LIMIT,
+                  "the server's max_connections (or give provider and instance)"),
+              amount(
+                  "reserve",
+                  DeploymentReader.MAX_CONNECTIONS_LIMIT,
+                  "connections kept back for admins and migrations, a count or \"15%\""),
+              new Key(
+                  "headroom",
+                  Kind.DECIMAL,
+                  "the share of max_connections the pools may use (default 0.85)",
+                  0,
+                  BigDecimal.ONE,
+                  List.of(),
+                  Optional.empty(),
+                  false),
+              integer(
+                  "superuser_reserved_connections",
+                  0,
+                  DeploymentReader.MAX_CONNECTIONS_LIMIT,
+                  "PostgreSQL's setting (default 3)"),
+              integer(
+                  "reserved_connections",
+                  0,
+                  DeploymentReader.MAX_CONNECTIONS_LIMIT,
+                  "PostgreSQL 16's setting (default 0)"),
+              key(
+                  "url",
+                  Kind.URL,
+                  "postgresql://user:${DB_PASSWORD}@host:5432/db; each app's URL is built from it"),
+              key(ProviderKeys.PROVIDER, Kind.STRING, "a managed PostgreSQL, such as aws-rds"),
+              key(
+                  ProviderKeys.INSTANCE,
+                  Kind.STRING,
+                  "the provider's size name, such as db.t3.medium")));
+
+  public static final Section APP =
+      new Section(
+          "apps[]",
+          List.of(
+              required(
+                  key("name", Kind.STRING, "the app's application_name: letters, digits, .-_")),
+              new Key(
+                  "replicas",
+                  Kind.INTEGER_OR_SECTION,
+                  "how many copies run, or {min, max} when autoscaling",
+                  1,
+                  BigDecimal.valueOf(DeploymentReader.MAX_REPLICAS),
+                  List.of(),
+                  Optional.of(REPLICA_RANGE),
+                  false),
+              integer(
+                  "processes",
+                  1,
+                  DeploymentReader.MAX_PROCESSES,
+                  "worker processes per replica, each with its own pool (default 1)"),
+              integer(
+                  "connection_limit",
+                  1,
+                  DeploymentReader.MAX_CONNECTIONS_LIMIT,
+                  "a fixed pool size instead of a share of the budget"),
+              new Key(
+                  "weight",
+                  Kind.DECIMAL,
+                  "the app's share of the budget relative to others (default 1)",
+                  0,
+                  MAX_WEIGHT,
+                  List.of(),
+                  Optional.empty(),
+                  false),
+              integer(
+                  "pool_timeout",
+                  0,
+                  DeploymentReader.MAX_TIMEOUT_SECONDS,
+                  "seconds to wait for a free connection (default 20)"),
+              integer(
+                  "connect_timeout",
+                  0,
+                  DeploymentReader.MAX_TIMEOUT_SECONDS,
+                  "seconds to wait for the server (default 5)"),
+              holding("rollout", Kind.SECTION, ROLLOUT, "how deploys replace replicas"),
+              choice(
+                  "client",
+                  Arrays.stream(Client.values()).map(Client::key).toList(),
+                  "the pool library, whose own knobs are rendered (default generic)"),
+              key("from", Kind.STRING, "a manifest (Kubernetes, Compose, PM2) to read counts from"),
+              key("workload", Kind.STRING, "Kind/name of the workload in from:"),
+              key("service", Kind.STRING, "the Compose service in from:"),
+              integer("cpus", 1, DeploymentReader.MAX_CPUS, "CPUs for a PM2 instances: max")));
+
+  public static final Section TOP =
+      new Section(
+          "",
+          List.of(
+              key("version", Kind.VERSION, "the input file version: 1"),
+              // Required of the file planned, not of an included one: the reader says so.
+              holding("database", Kind.SECTION, DATABASE, "the PostgreSQL server"),
+              holding(
+                  "apps",
+                  Kind.LIST_OF_SECTION,
+                  APP,
+                  "the applications that connect to the database"),
+              key(
+                  "include",
+                  Kind.LIST_OF_STRINGS,
+                  "other files whose apps plan on this database")));
+
+  private InputKeys() {}
+}
