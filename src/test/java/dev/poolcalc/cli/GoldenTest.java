@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code src/test/resources/golden}, each client's file under {@code src/test/resources/clients} —
  * is run through every {@link Output} and compared byte for byte with {@code <case>.<suffix>}:
  * beside the input, or under {@code golden/} for the examples (which users read, so they stay
- * alone).
+ * alone). An example that needs files of its own (manifests for {@code from:}) is a folder, {@code
+ * examples/<folder>/}, whose deployment files are named {@code deployment*.yaml}; its golden
+ * outputs are {@code golden/<folder>-<file>.<suffix>}.
  *
  * <p>A golden file holds standard output; when the command also exits non-zero or writes to
  * standard error, a trailer {@code --- exit N, stderr:} and the error text follow, so a change of
@@ -69,7 +71,7 @@ class GoldenTest {
   static Stream<Arguments> cases() throws IOException {
     List<Arguments> cases = new ArrayList<>();
     for (Path dir : List.of(EXAMPLES, GOLDEN, CLIENTS)) {
-      for (Path input : inputs(dir)) {
+      for (Path input : dir.equals(EXAMPLES) ? exampleInputs() : inputs(dir)) {
         for (Output output : Output.values()) {
           cases.add(Arguments.of(input, output));
         }
@@ -99,13 +101,14 @@ class GoldenTest {
   @Test
   void everyGoldenOutputHasItsInput() throws IOException {
     List<String> orphans = new ArrayList<>();
+    List<String> examples = exampleInputs().stream().map(GoldenTest::caseName).toList();
     for (Path dir : List.of(GOLDEN, CLIENTS)) {
       try (Stream<Path> files = Files.list(dir)) {
         files
             .map(f -> f.getFileName().toString())
             .filter(f -> !f.endsWith(".yaml"))
             .filter(f -> Arrays.stream(Output.values()).anyMatch(o -> f.endsWith("." + o.suffix)))
-            .filter(f -> !hasInput(dir, f))
+            .filter(f -> !hasInput(dir, f, examples))
             .forEach(orphans::add);
       }
     }
@@ -119,6 +122,19 @@ class GoldenTest {
             Arrays.stream(Client.values()).map(Client::key).toList());
   }
 
+  /** The top-level examples, then each example folder's deployment files. */
+  private static List<Path> exampleInputs() throws IOException {
+    List<Path> all = new ArrayList<>(inputs(EXAMPLES));
+    try (Stream<Path> folders = Files.list(EXAMPLES)) {
+      for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        inputs(folder).stream()
+            .filter(f -> f.getFileName().toString().startsWith("deployment"))
+            .forEach(all::add);
+      }
+    }
+    return all;
+  }
+
   private static List<Path> inputs(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
@@ -127,14 +143,21 @@ class GoldenTest {
 
   private static Path goldenFile(Path input, Output output) {
     Path dir = input.startsWith(EXAMPLES) ? GOLDEN : input.getParent();
-    String name = input.getFileName().toString().replaceFirst("\\.yaml$", "");
-    return dir.resolve(name + "." + output.suffix);
+    return dir.resolve(caseName(input) + "." + output.suffix);
   }
 
-  private static boolean hasInput(Path dir, String output) {
+  /** The file's name without .yaml; an example folder's files are prefixed with the folder. */
+  private static String caseName(Path input) {
+    String name = input.getFileName().toString().replaceFirst("\\.yaml$", "");
+    Path parent = input.getParent();
+    boolean inExampleFolder = input.startsWith(EXAMPLES) && !EXAMPLES.equals(parent);
+    return inExampleFolder ? parent.getFileName() + "-" + name : name;
+  }
+
+  private static boolean hasInput(Path dir, String output, List<String> examples) {
     String name = output.substring(0, output.indexOf('.'));
     return Files.exists(dir.resolve(name + ".yaml"))
-        || dir.equals(GOLDEN) && Files.exists(EXAMPLES.resolve(name + ".yaml"));
+        || dir.equals(GOLDEN) && examples.contains(name);
   }
 
   private static String trailer(Cli.Result result) {
