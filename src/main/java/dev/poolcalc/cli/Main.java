@@ -64,6 +64,7 @@ public final class Main {
         ExplainCommand.class,
         AuditCommand.class,
         RehearseCommand.class,
+        ImportCommand.class,
         CompletionCommand.class,
         SchemaCommand.class,
         CommandLine.HelpCommand.class
@@ -85,6 +86,7 @@ public final class Main {
         "  poolcalc explain deployment.yaml --app exchanger-web",
         "  poolcalc audit deployment.yaml --db-env DATABASE_URL",
         "  poolcalc rehearse deployment.yaml --db-env STAGING_DATABASE_URL --yes",
+        "  poolcalc import rendered.yaml > deployment.yaml",
         "  source <(poolcalc completion bash)",
         "  poolcalc help plan",
         "",

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Assumptions;
  * which installs them) a missing one fails the build; elsewhere the test is skipped with the reason
  * printed, never silently.
  */
-final class Requirement {
+public final class Requirement {
 
   private Requirement() {}
 
-  static void require(boolean present, String what, String howToGetIt) {
+  public static void require(boolean present, String what, String howToGetIt) {
     if (present) {
       return;
     }

@@ -228,6 +228,11 @@ final class KubernetesObjects {
         .orElse(OptionalLong.empty());
   }
 
+  /** The Deployments and StatefulSets of the stream, in file order, as {@code Kind/name}. */
+  List<String> workloadIds() {
+    return workloads.stream().map(KObject::id).toList();
+  }
+
   /** The counts of the workload the app names, or its autoscaler's range. */
   Optional<ManifestCounts> read(ManifestRequest request, Consumer<Problem> report) {
     Optional<KObject> workload = select(request, report);

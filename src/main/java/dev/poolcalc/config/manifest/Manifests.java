@@ -194,29 +194,43 @@ public final class Manifests {
                   + " is empty: it holds no workloads"));
       return Optional.empty();
     }
+    Optional<Format> format = formatOf(documents);
+    if (format.isEmpty()) {
+      report.accept(
+          Problem.at(documents.get(0).location(), "from: " + unknownFormat(request.shownAs())));
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Parsed(
+            format.get(),
+            documents,
+            format.get() == Format.KUBERNETES
+                ? Optional.of(KubernetesObjects.of(documents, report))
+                : Optional.empty()));
+  }
+
+  /** Which kind of file a manifest's documents are, by the keys each kind starts with. */
+  static Optional<Format> formatOf(List<YamlNode> documents) {
     YamlNode first = documents.get(0);
     if (documents.stream().anyMatch(d -> Tree.get(d, "kind").isPresent())) {
-      return Optional.of(
-          new Parsed(
-              Format.KUBERNETES, documents, Optional.of(KubernetesObjects.of(documents, report))));
+      return Optional.of(Format.KUBERNETES);
     }
     if (documents.size() == 1
         && first instanceof Mapping m
         && m.entries().containsKey("services")) {
-      return Optional.of(new Parsed(Format.COMPOSE, documents, Optional.empty()));
+      return Optional.of(Format.COMPOSE);
     }
     if (documents.size() == 1
         && (first instanceof Sequence
             || (first instanceof Mapping m && m.entries().containsKey("apps")))) {
-      return Optional.of(new Parsed(Format.PM2, documents, Optional.empty()));
+      return Optional.of(Format.PM2);
     }
-    report.accept(
-        Problem.at(
-            first.location(),
-            "from: "
-                + request.shownAs()
-                + " is neither Kubernetes objects (with kind), a Compose file (with services) nor"
-                + " a PM2 ecosystem file (with apps)"));
     return Optional.empty();
+  }
+
+  static String unknownFormat(String shownAs) {
+    return shownAs
+        + " is neither Kubernetes objects (with kind), a Compose file (with services) nor"
+        + " a PM2 ecosystem file (with apps)";
   }
 }

@@ -39,8 +39,24 @@ final class Pm2Ecosystem {
 
   private Pm2Ecosystem() {}
 
-  static Optional<ManifestCounts> read(
-      YamlNode root, ManifestRequest request, Consumer<Problem> report) {
+  /** An app of the file by its name, and whether PM2 counts the host's CPUs for it. */
+  record Named(String name, boolean countsCpus) {}
+
+  /** The file's apps in order, or empty after reporting that it holds no list of apps. */
+  static Optional<List<Named>> names(YamlNode root, Consumer<Problem> report) {
+    return apps(root, report)
+        .map(all -> all.stream().map(a -> new Named(a.name(), countsCpus(a.node()))).toList());
+  }
+
+  /** instances max, 0 or a negative number: one process per CPU of the host (less n). */
+  private static boolean countsCpus(Mapping app) {
+    Optional<String> text = Tree.text(app, "instances").map(String::trim);
+    return text.isPresent()
+        && (text.get().equals("max")
+            || (INTEGER.matcher(text.get()).matches() && parse(text.get()) <= 0));
+  }
+
+  private static Optional<List<Pm2App>> apps(YamlNode root, Consumer<Problem> report) {
     YamlNode list = root instanceof Sequence ? root : Tree.get(root, "apps").orElse(root);
     if (!(list instanceof Sequence apps)) {
       report.accept(Problem.at(list.location(), "apps must be a list of PM2 apps"));
@@ -60,6 +76,16 @@ final class Pm2Ecosystem {
         all.add(new Pm2App(name.get(), m, path, at));
       }
     }
+    return Optional.of(all);
+  }
+
+  static Optional<ManifestCounts> read(
+      YamlNode root, ManifestRequest request, Consumer<Problem> report) {
+    Optional<List<Pm2App>> found = apps(root, report);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Pm2App> all = found.get();
     String wanted = request.workload().map(ManifestRequest.Named::value).orElse(request.app());
     List<Pm2App> matches = all.stream().filter(a -> a.name().equals(wanted)).toList();
     if (matches.isEmpty()) {
