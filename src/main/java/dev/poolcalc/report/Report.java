@@ -8,9 +8,12 @@ import dev.poolcalc.config.InvalidInputException;
 import dev.poolcalc.config.Problem;
 import dev.poolcalc.config.SourceLocation;
 import dev.poolcalc.config.ValueSource;
+import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.AppPlan;
+import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.Pooler;
 import dev.poolcalc.engine.Sizing;
 import dev.poolcalc.url.PostgresUrl;
 import java.util.ArrayList;
@@ -64,7 +67,7 @@ public record Report(
 
   private static Report plan(DeploymentFile file) {
     Plan sized = Sizing.plan(file.deployment());
-    Optional<PostgresUrl> base = file.deployment().database().url().map(PostgresUrl::parse);
+    Optional<PostgresUrl> databaseUrl = file.deployment().database().url().map(PostgresUrl::parse);
     Map<String, ClientSettings> settings = new LinkedHashMap<>();
     List<Finding> clientFindings = new ArrayList<>();
     Map<String, SourceLocation> locations = new LinkedHashMap<>();
@@ -73,6 +76,7 @@ public record Report(
     for (int i = 0; i < apps.size(); i++) {
       AppPlan app = apps.get(i);
       ClientLibrary library = ClientLibrary.of(app.app().client());
+      Optional<PostgresUrl> base = baseUrl(file.deployment(), app.app(), databaseUrl);
       settings.put(app.name(), library.settings(app, base));
       clientFindings.addAll(library.findings(app, base));
       locations.put(app.name(), file.appLocation(i));
@@ -82,6 +86,14 @@ public record Report(
     // (docs/ARCHITECTURE.md).
     return new Report(
         file.file(), sized.withFindings(clientFindings), settings, locations, sources);
+  }
+
+  /** The app's own url, else its pooler's, else database.url: where its settings start from. */
+  private static Optional<PostgresUrl> baseUrl(
+      Deployment deployment, App app, Optional<PostgresUrl> databaseUrl) {
+    Optional<String> own =
+        app.url().or(() -> app.via().flatMap(deployment::pooler).flatMap(Pooler::url));
+    return own.isPresent() ? own.map(PostgresUrl::parse) : databaseUrl;
   }
 
   /** What every command says when exact arithmetic overflows. */
