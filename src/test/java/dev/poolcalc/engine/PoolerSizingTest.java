@@ -59,7 +59,7 @@ class PoolerSizingTest {
     // budget min(100 − 15, floor(100 × 0.85)) = 85; bouncer 40; fixed cron 1 × 5 = 5
     // remaining 85 − 40 − 5 = 40 over 3 direct instances: floor(40 / 3) = 13
     // total = 40 + 5 + 3 × 13 = 84
-    Pooler bouncer = Pooler.pgbouncer("bouncer").withReplicas(2);
+    Pooler bouncer = Pooler.pgbouncer("bouncer").withReplicas(2).withPoolMode(PoolMode.TRANSACTION);
     Plan plan =
         plan(
             DB_100,
