@@ -139,7 +139,7 @@ public final class Arithmetic {
   static List<String[]> limits(Plan plan) {
     Split split = plan.split();
     Budget b = plan.budget();
-    List<AppPlan> fixed = fixedApps(plan.apps());
+    List<AppPlan> fixed = fixedApps(plan.directApps());
     String remaining =
         fixed.isEmpty()
             ? null
@@ -164,7 +164,7 @@ public final class Arithmetic {
               Numbers.quotient(BigDecimal.valueOf(b.maxConnections()).multiply(b.headroom()), free),
               split.equalLimit());
     }
-    return limits(split, plan.apps(), remaining, seed, "");
+    return limits(split, plan.directApps(), remaining, seed, "");
   }
 
   /**
