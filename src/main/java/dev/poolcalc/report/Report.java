@@ -77,8 +77,15 @@ public record Report(
       AppPlan app = apps.get(i);
       ClientLibrary library = ClientLibrary.of(app.app().client());
       Optional<PostgresUrl> base = baseUrl(file.deployment(), app.app(), databaseUrl);
-      settings.put(app.name(), library.settings(app, base));
-      clientFindings.addAll(library.findings(app, base));
+      Optional<Pooler> pooler = app.app().via().flatMap(file.deployment()::pooler);
+      if (pooler.isPresent()) {
+        settings.put(app.name(), library.settings(app, base, pooler.get(), databaseUrl));
+        clientFindings.addAll(library.findings(app, base));
+        clientFindings.addAll(library.pooledFindings(app, pooler.get(), databaseUrl.isPresent()));
+      } else {
+        settings.put(app.name(), library.settings(app, base));
+        clientFindings.addAll(library.findings(app, base));
+      }
       locations.put(app.name(), file.appLocation(i));
       sources.put(app.name(), new TreeMap<>(file.sources(app.name())));
     }
