@@ -3,6 +3,7 @@ package dev.poolcalc.clients;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Finding;
+import dev.poolcalc.engine.Pooler;
 import dev.poolcalc.engine.Severity;
 import dev.poolcalc.url.PostgresUrl;
 import java.util.ArrayList;
@@ -24,6 +25,21 @@ public interface ClientLibrary {
 
   /** The settings that keep each of the app's pools at its planned limit. */
   ClientSettings settings(AppPlan app, Optional<PostgresUrl> base);
+
+  /**
+   * The settings of an app that goes through {@code pooler}: {@code base} is the pooler's endpoint
+   * (or the app's own url), {@code direct} the server's database.url. Libraries that need nothing
+   * else behind a pooler render as they do without one.
+   */
+  default ClientSettings settings(
+      AppPlan app, Optional<PostgresUrl> base, Pooler pooler, Optional<PostgresUrl> direct) {
+    return settings(app, base);
+  }
+
+  /** What this library needs behind {@code pooler} that it does not need on a direct line. */
+  default List<Finding> pooledFindings(AppPlan app, Pooler pooler, boolean direct) {
+    return List.of();
+  }
 
   /** Traps in how this library reads the file's base URL, beyond pool_timeout 0. */
   default List<Finding> urlFindings(AppPlan app, PostgresUrl base) {

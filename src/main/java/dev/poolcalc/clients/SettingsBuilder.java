@@ -28,8 +28,11 @@ final class SettingsBuilder {
     return this;
   }
 
+  /** Adds a variable; null adds nothing (a variable that has no value to render from). */
   SettingsBuilder env(EnvVar variable) {
-    env.add(variable);
+    if (variable != null) {
+      env.add(variable);
+    }
     return this;
   }
 

@@ -11,6 +11,7 @@ import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Database;
 import dev.poolcalc.engine.Deployment;
+import dev.poolcalc.engine.Pooler;
 import dev.poolcalc.engine.Replicas;
 import dev.poolcalc.engine.Rollout;
 import dev.poolcalc.providers.Catalog;
@@ -78,6 +79,9 @@ public final class DeploymentReader {
 
   /** By app name: the values its from: read, with where. */
   private final Map<String, Map<String, ValueSource>> sources;
+
+  /** The names of the poolers, which share the apps' namespace (in {@link #names}). */
+  private final Set<String> poolerNames = new HashSet<>();
 
   /** Whether this file is read for another's include:, which gives the database. */
   private final boolean included;
@@ -190,15 +194,77 @@ public final class DeploymentReader {
         fields
             .mapping("database", true, "the PostgreSQL server, with at least max_connections")
             .flatMap(m -> database(fields.nested(m, "database", DATABASE_KEYS)));
+    List<Pooler> poolers =
+        PoolerKeys.read(
+            fields,
+            problems,
+            (f, name) -> {
+              boolean ok = validName(f, name, names);
+              if (ok) {
+                poolerNames.add(name);
+              }
+              return ok;
+            });
     List<App> apps = new ArrayList<>(ownApps(fields));
     apps.addAll(includes(fields, database, apps.size()));
     if (apps.isEmpty() && problems.isEmpty()) {
       problems.add(
           top.location(), "no apps: neither this file nor the files it includes lists one");
     }
+    routes(apps, poolers, fields.has(PoolerKeys.POOLERS));
     problems.throwIfAny();
     return new DeploymentFile(
-        file, new Deployment(database.orElseThrow(), apps), locations, sources, variables.unset());
+        file,
+        new Deployment(database.orElseThrow(), apps, poolers),
+        locations,
+        sources,
+        variables.unset());
+  }
+
+  /**
+   * Each app's via: names a pooler, and an app behind a pooler without a client limit (an RDS Proxy
+   * without max_client_conn) brings its own connection_limit: there is nothing to divide. A pooler
+   * with a problem was left out, so via: naming it is not reported again.
+   */
+  private void routes(List<App> apps, List<Pooler> poolers, boolean written) {
+    List<String> known = poolers.stream().map(Pooler::name).toList();
+    for (int i = 0; i < apps.size(); i++) {
+      App app = apps.get(i);
+      if (app.via().isEmpty()) {
+        continue;
+      }
+      String via = app.via().get();
+      SourceLocation at =
+          Optional.ofNullable(locations.get("apps[" + i + "].via"))
+              .orElse(new SourceLocation(file, 1, 1));
+      Optional<Pooler> pooler = poolers.stream().filter(p -> p.name().equals(via)).findFirst();
+      if (pooler.isEmpty()) {
+        if (!poolerNames.contains(via)) {
+          problems.add(
+              at,
+              "apps["
+                  + i
+                  + "].via names no pooler ("
+                  + Written.literal(via).quote()
+                  + ")"
+                  + (known.isEmpty()
+                      ? written ? "" : "; list it under poolers: with its name and kind"
+                      : Suggestions.closest(via, known)
+                          .map(k -> "; did you mean '" + k + "'?")
+                          .orElse("; poolers: " + String.join(", ", known))));
+        }
+        continue;
+      }
+      if (pooler.get().clientCapacity().isEmpty() && !app.isFixed()) {
+        problems.add(
+            at,
+            String.format(
+                "apps[%d] goes through %s, an %s without max_client_conn, so there is no client"
+                    + " budget to divide: set apps[%d].connection_limit, or max_client_conn on"
+                    + " the pooler",
+                i, via, pooler.get().kind().key(), i));
+      }
+    }
   }
 
   private void version(Fields fields) {
@@ -395,7 +461,12 @@ public final class DeploymentReader {
     }
     Optional<Rollout> rollout = counts.flatMap(ManifestCounts::rollout).or(() -> rollout(app));
     Optional<Client> client = client(app);
+    Optional<String> via = app.optionalString(PoolerKeys.VIA);
+    Optional<Written> url = app.optionalUrl("url").filter(w -> PoolerKeys.usableUrl(app, w));
     if (name.isEmpty() || replicas.isEmpty()) {
+      return Optional.empty();
+    }
+    if ((app.has(PoolerKeys.VIA) && via.isEmpty()) || (app.has("url") && url.isEmpty())) {
       return Optional.empty();
     }
     if ((app.has("processes") && processes.isEmpty())
@@ -415,7 +486,9 @@ public final class DeploymentReader {
             poolTimeout,
             connectTimeout,
             rollout,
-            client.orElse(Client.DEFAULT)));
+            client.orElse(Client.DEFAULT),
+            via,
+            url.map(Written::text)));
   }
 
   /** Which library the app pools with; it decides the knobs rendered, not the numbers. */
@@ -536,7 +609,9 @@ public final class DeploymentReader {
           path
               + " "
               + app.written("name")
-              + " is already used by the app at "
+              + " is already used by the "
+              + (poolerNames.contains(name) ? "pooler" : "app")
+              + " at "
               + (first.file().equals(file)
                   ? "line " + first.line()
                   : first.file() + ":" + first.line())
@@ -691,6 +766,11 @@ public final class DeploymentReader {
             "database differs from the including file's, whose database this file's apps are"
                 + " planned on; remove this database section (or make it the same)");
       }
+    }
+    if (fields.has(PoolerKeys.POOLERS)) {
+      fields.problem(
+          PoolerKeys.POOLERS,
+          "poolers belong in the including file, with the database; move this list there");
     }
     includes(fields, database, offset);
     List<App> apps = apps(fields);

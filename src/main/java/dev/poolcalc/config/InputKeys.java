@@ -1,6 +1,8 @@
 package dev.poolcalc.config;
 
 import dev.poolcalc.engine.Client;
+import dev.poolcalc.engine.PoolMode;
+import dev.poolcalc.engine.PoolerKind;
 import dev.poolcalc.engine.Rollout;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -255,7 +257,66 @@ public final class InputKeys {
               key("from", Kind.STRING, "a manifest (Kubernetes, Compose, PM2) to read counts from"),
               key("workload", Kind.STRING, "Kind/name of the workload in from:"),
               key("service", Kind.STRING, "the Compose service in from:"),
-              integer("cpus", 1, DeploymentReader.MAX_CPUS, "CPUs for a PM2 instances: max")));
+              integer("cpus", 1, DeploymentReader.MAX_CPUS, "CPUs for a PM2 instances: max"),
+              key(PoolerKeys.VIA, Kind.STRING, "the pooler this app connects through"),
+              key("url", Kind.URL, "this app's own URL (else its pooler's, else database.url)")));
+
+  public static final Section POOLER =
+      new Section(
+          "poolers[]",
+          List.of(
+              required(key("name", Kind.STRING, "the name apps give in via:")),
+              required(
+                  choice(
+                      "kind",
+                      Arrays.stream(PoolerKind.values()).map(PoolerKind::key).toList(),
+                      "pgbouncer, supavisor or rds-proxy")),
+              integer(
+                  "replicas",
+                  1,
+                  DeploymentReader.MAX_REPLICAS,
+                  "pgbouncer: pooler processes or pods (default 1)"),
+              choice(
+                  "pool_mode",
+                  Arrays.stream(PoolMode.values()).map(PoolMode::key).toList(),
+                  "pgbouncer, supavisor: session, transaction or statement"),
+              integer(
+                  "default_pool_size",
+                  1,
+                  PoolerKeys.MAX_POOL,
+                  "pgbouncer: server connections per (user, database) pair per process (default"
+                      + " 20)"),
+              integer(
+                  "reserve_pool_size",
+                  0,
+                  PoolerKeys.MAX_POOL,
+                  "pgbouncer: extra per pair (default 0)"),
+              integer(
+                  "max_db_connections",
+                  0,
+                  PoolerKeys.MAX_POOL,
+                  "pgbouncer: cap per process, 0 = none (default 0)"),
+              integer(
+                  "max_client_conn",
+                  1,
+                  PoolerKeys.MAX_CLIENTS,
+                  "client connections it accepts per process (pgbouncer default 100)"),
+              integer(
+                  "pool_size",
+                  1,
+                  PoolerKeys.MAX_POOL,
+                  "supavisor: server connections per (user, database) pair"),
+              integer(
+                  "max_connections_percent",
+                  1,
+                  100,
+                  "rds-proxy: the share of max_connections it may open (default 100)"),
+              integer(
+                  "pairs",
+                  1,
+                  PoolerKeys.MAX_PAIRS,
+                  "(user, database) pairs its clients use (default 1)"),
+              key("url", Kind.URL, "the endpoint its apps are rendered with")));
 
   public static final Section TOP =
       new Section(
@@ -264,6 +325,11 @@ public final class InputKeys {
               key("version", Kind.VERSION, "the input file version: 1"),
               // Required of the file planned, not of an included one: the reader says so.
               holding("database", Kind.SECTION, DATABASE, "the PostgreSQL server"),
+              holding(
+                  PoolerKeys.POOLERS,
+                  Kind.LIST_OF_SECTION,
+                  POOLER,
+                  "poolers between the apps and PostgreSQL: PgBouncer, Supavisor, RDS Proxy"),
               holding(
                   "apps",
                   Kind.LIST_OF_SECTION,

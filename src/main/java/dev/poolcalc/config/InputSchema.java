@@ -52,9 +52,10 @@ public final class InputSchema {
             "description",
             "a string with ${NAME} or ${NAME:-default}, read from the environment"));
     defs.put(InputKeys.DATABASE.name(), object(InputKeys.DATABASE));
-    defs.put("app", object(InputKeys.APP));
-    defs.put("replica_range", object(InputKeys.REPLICA_RANGE));
-    defs.put(InputKeys.ROLLOUT.name(), object(InputKeys.ROLLOUT));
+    for (Section section :
+        List.of(InputKeys.POOLER, InputKeys.APP, InputKeys.REPLICA_RANGE, InputKeys.ROLLOUT)) {
+      defs.put(defName(section), object(section));
+    }
     root.put("$defs", defs);
     return root;
   }
@@ -102,12 +103,25 @@ public final class InputSchema {
                   ordered("type", "string", "pattern", COUNT_PATTERN),
                   variableRef()));
       case INTEGER_OR_SECTION ->
-          ordered("anyOf", List.of(integer(key.min(), key.max()), ref("replica_range")));
-      case SECTION -> ref(key.section().orElseThrow().name());
-      case LIST_OF_SECTION -> ordered("type", "array", "minItems", 1, "items", ref("app"));
+          ordered(
+              "anyOf",
+              List.of(integer(key.min(), key.max()), ref(defName(key.section().orElseThrow()))));
+      case SECTION -> ref(defName(key.section().orElseThrow()));
+      case LIST_OF_SECTION ->
+          ordered(
+              "type", "array", "minItems", 1, "items", ref(defName(key.section().orElseThrow())));
       case LIST_OF_STRINGS ->
           ordered("type", "array", "items", ordered("type", List.of("string", "number")));
     };
+  }
+
+  /** The name under $defs: one item of a list ("apps[]" → "app"), or the section's own. */
+  private static String defName(Section section) {
+    if (section == InputKeys.REPLICA_RANGE) {
+      return "replica_range";
+    }
+    String name = section.name();
+    return name.endsWith("s[]") ? name.substring(0, name.length() - 3) : name;
   }
 
   private static Map<String, Object> integer(long min, BigDecimal max) {

@@ -15,6 +15,8 @@ import java.util.OptionalLong;
  * @param connectTimeout seconds to wait for a new connection to the server
  * @param rollout how deploys replace the pods; empty: the plan counts replicas as they are
  * @param client the library the app pools with: which knob carries the limit
+ * @param via the pooler the app connects through; empty: straight to the server
+ * @param url the app's own connection URL, before its pooler's and database.url
  */
 public record App(
     String name,
@@ -25,7 +27,9 @@ public record App(
     long poolTimeout,
     long connectTimeout,
     Optional<Rollout> rollout,
-    Client client) {
+    Client client,
+    Optional<String> via,
+    Optional<String> url) {
 
   public static final long DEFAULT_POOL_TIMEOUT = 20;
   public static final long DEFAULT_CONNECT_TIMEOUT = 5;
@@ -37,6 +41,8 @@ public record App(
     Objects.requireNonNull(weight, "weight");
     Objects.requireNonNull(rollout, "rollout");
     Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(via, "via");
+    Objects.requireNonNull(url, "url");
     if (processes < 1) {
       throw new IllegalArgumentException("processes must be at least 1");
     }
@@ -49,6 +55,31 @@ public record App(
     if (connectionLimit.isPresent() && weight.isPresent()) {
       throw new IllegalArgumentException("an app has either a fixed connection_limit or a weight");
     }
+  }
+
+  /** An app that connects to the server itself, with database.url (files before poolers). */
+  public App(
+      String name,
+      Replicas replicas,
+      long processes,
+      OptionalLong connectionLimit,
+      Optional<BigDecimal> weight,
+      long poolTimeout,
+      long connectTimeout,
+      Optional<Rollout> rollout,
+      Client client) {
+    this(
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        weight,
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** An app without rollout, pooling with the default client (input files before rollouts). */
@@ -69,7 +100,9 @@ public record App(
         poolTimeout,
         connectTimeout,
         Optional.empty(),
-        Client.DEFAULT);
+        Client.DEFAULT,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** An app with a computed limit, default weight and default timeouts. */
@@ -94,7 +127,9 @@ public record App(
         poolTimeout,
         connectTimeout,
         rollout,
-        client);
+        client,
+        via,
+        url);
   }
 
   public App withWeight(BigDecimal w) {
@@ -107,7 +142,9 @@ public record App(
         poolTimeout,
         connectTimeout,
         rollout,
-        client);
+        client,
+        via,
+        url);
   }
 
   public App withRollout(Rollout r) {
@@ -120,7 +157,9 @@ public record App(
         poolTimeout,
         connectTimeout,
         Optional.of(r),
-        client);
+        client,
+        via,
+        url);
   }
 
   public App withClient(Client c) {
@@ -133,7 +172,45 @@ public record App(
         poolTimeout,
         connectTimeout,
         rollout,
-        c);
+        c,
+        via,
+        url);
+  }
+
+  /** This app connecting through the pooler named {@code pooler}. */
+  public App withVia(String pooler) {
+    return new App(
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        weight,
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client,
+        Optional.of(pooler),
+        url);
+  }
+
+  public App withUrl(String u) {
+    return new App(
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        weight,
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client,
+        via,
+        Optional.of(u));
+  }
+
+  /** Whether the app connects to the server itself, not through a pooler. */
+  public boolean direct() {
+    return via.isEmpty();
   }
 
   /** R: the replicas the app runs between deploys, {@code replicas} or {@code replicas.max}. */

@@ -9,11 +9,16 @@ final class Findings {
 
   private Findings() {}
 
-  static List<Finding> of(Budget budget, Split split, List<AppPlan> rows, long total) {
+  /**
+   * @param rows the apps that connect directly
+   * @param poolerServer Σ poolers' server connections, taken off the budget before the split
+   */
+  static List<Finding> of(
+      Budget budget, Split split, List<AppPlan> rows, long total, long poolerServer) {
     List<Finding> findings = new ArrayList<>();
     for (AppPlan row : rows) {
       if (row.connectionLimit() < 1) {
-        findings.add(limitBelowOne(budget, split, row));
+        findings.add(limitBelowOne(budget, split, row, poolerServer));
       }
     }
     Optional<Line> crossed = budget.crossedBy(total);
@@ -43,7 +48,7 @@ final class Findings {
                       + " migrations and backups may not get in; lower the limits by %d in all",
                   total, total - budget.budget(), budget.budget(), total - budget.budget())));
     }
-    findings.addAll(PeakFindings.of(budget, rows, total));
+    findings.addAll(PeakFindings.of(budget, rows, total, poolerServer));
     if (budget.headroomBinds()) {
       findings.add(
           Finding.of(
@@ -68,14 +73,23 @@ final class Findings {
     return findings;
   }
 
-  private static Finding limitBelowOne(Budget budget, Split split, AppPlan row) {
+  private static Finding limitBelowOne(Budget budget, Split split, AppPlan row, long poolerServer) {
     String why =
         row.source() == LimitSource.FIXED
             ? "its fixed connection_limit is below 1"
-            : String.format(
-                "the %d connections left after fixed apps (budget %d − fixed %d) do not give"
-                    + " each of %d instances one connection",
-                split.remaining(), budget.budget(), split.fixedTotal(), split.freeInstances());
+            : poolerServer == 0
+                ? String.format(
+                    "the %d connections left after fixed apps (budget %d − fixed %d) do not give"
+                        + " each of %d instances one connection",
+                    split.remaining(), budget.budget(), split.fixedTotal(), split.freeInstances())
+                : String.format(
+                    "the %d connections left after poolers and fixed apps (budget %d − poolers"
+                        + " %d − fixed %d) do not give each of %d instances one connection",
+                    split.remaining(),
+                    budget.budget(),
+                    poolerServer,
+                    split.fixedTotal(),
+                    split.freeInstances());
     return Finding.forApp(
         Severity.ERROR,
         "limit-below-one",

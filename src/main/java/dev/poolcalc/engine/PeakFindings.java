@@ -21,12 +21,13 @@ public final class PeakFindings {
 
   private PeakFindings() {}
 
-  static List<Finding> of(Budget budget, List<AppPlan> rows, long total) {
+  /** {@code rows} are the direct apps; {@code poolerServer} the poolers' share of the total. */
+  static List<Finding> of(Budget budget, List<AppPlan> rows, long total, long poolerServer) {
     List<Finding> findings = new ArrayList<>();
     if (budget.crossedBy(total).isEmpty()) {
       return findings;
     }
-    findings.addAll(surge(budget, rows, total));
+    findings.addAll(surge(budget, rows, total, poolerServer));
     for (AppPlan row : rows) {
       Replicas r = row.app().replicas();
       if (r.range() && r.min() < r.max() && row.connectionLimit() >= 1) {
@@ -37,8 +38,9 @@ public final class PeakFindings {
   }
 
   /** The plan fits between deploys and only the rollouts' extra pods push it over. */
-  private static List<Finding> surge(Budget budget, List<AppPlan> rows, long total) {
-    long steady = rows.stream().mapToLong(AppPlan::steadyTotalConnections).sum();
+  private static List<Finding> surge(
+      Budget budget, List<AppPlan> rows, long total, long poolerServer) {
+    long steady = rows.stream().mapToLong(AppPlan::steadyTotalConnections).sum() + poolerServer;
     List<Finding> findings = new ArrayList<>();
     if (budget.crossedBy(steady).isPresent()) {
       return findings;

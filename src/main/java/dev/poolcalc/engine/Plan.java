@@ -5,7 +5,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The engine's answer: every app's limit, the totals, the verdict and the findings. */
+/**
+ * The engine's answer: every app's limit, the totals, the verdict and the findings.
+ *
+ * @param split how the server's budget was divided among the apps that connect directly
+ * @param apps every app, in file order, behind a pooler or not
+ * @param totalConnections what the server sees: Σ direct apps' totals + Σ poolers' server
+ * @param poolers each pooler's two sides, in file order
+ */
 public record Plan(
     Deployment deployment,
     Budget budget,
@@ -13,7 +20,8 @@ public record Plan(
     List<AppPlan> apps,
     long totalConnections,
     Status status,
-    List<Finding> findings) {
+    List<Finding> findings,
+    List<PoolerPlan> poolers) {
 
   public Plan {
     Objects.requireNonNull(deployment, "deployment");
@@ -22,6 +30,19 @@ public record Plan(
     Objects.requireNonNull(status, "status");
     apps = List.copyOf(apps);
     findings = List.copyOf(findings);
+    poolers = List.copyOf(poolers);
+  }
+
+  /** A plan without poolers. */
+  public Plan(
+      Deployment deployment,
+      Budget budget,
+      Split split,
+      List<AppPlan> apps,
+      long totalConnections,
+      Status status,
+      List<Finding> findings) {
+    this(deployment, budget, split, apps, totalConnections, status, findings, List.of());
   }
 
   public long totalInstances() {
@@ -33,9 +54,13 @@ public record Plan(
     return budget.maxConnections() - totalConnections;
   }
 
-  /** Σ steady instances × limit: what the pools hold between deploys. */
+  /**
+   * Σ steady instances × limit over the direct apps, plus the poolers' server connections: what the
+   * server holds between deploys.
+   */
   public long steadyTotalConnections() {
-    return apps.stream().mapToLong(AppPlan::steadyTotalConnections).sum();
+    return directApps().stream().mapToLong(AppPlan::steadyTotalConnections).sum()
+        + poolerServerConnections();
   }
 
   /**
@@ -45,7 +70,21 @@ public record Plan(
   public Plan withFindings(List<Finding> more) {
     List<Finding> all = new ArrayList<>(findings);
     all.addAll(more);
-    return new Plan(deployment, budget, split, apps, totalConnections, status, all);
+    return new Plan(deployment, budget, split, apps, totalConnections, status, all, poolers);
+  }
+
+  /** Σ poolers' server connections: what the poolers take off the budget. */
+  public long poolerServerConnections() {
+    return poolers.stream().mapToLong(PoolerPlan::serverConnections).sum();
+  }
+
+  /** The apps that connect to the server itself. */
+  public List<AppPlan> directApps() {
+    return apps.stream().filter(a -> a.app().direct()).toList();
+  }
+
+  public Optional<PoolerPlan> pooler(String name) {
+    return poolers.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
   public Optional<AppPlan> app(String name) {

@@ -26,6 +26,15 @@ public final class Arithmetic {
 
   /** Lines of {@code name = expression}, names padded to one column. */
   public static List<String> lines(Plan plan) {
+    if (!plan.poolers().isEmpty()) {
+      return PoolerArithmetic.lines(plan, header(plan));
+    }
+    List<String[]> rows = header(plan);
+    return rest(plan, rows);
+  }
+
+  /** reserve, budget and usable: the server's lines, with or without poolers. */
+  static List<String[]> header(Plan plan) {
     Budget b = plan.budget();
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"reserve", reserve(plan)});
@@ -49,6 +58,10 @@ public final class Arithmetic {
               "%d − %d superuser_reserved − %d reserved = %d",
               b.maxConnections(), b.superuserReserved(), b.reservedConnections(), b.usable())
         });
+    return rows;
+  }
+
+  private static List<String> rest(Plan plan, List<String[]> rows) {
     for (AppPlan app : plan.apps()) {
       if (app.app().rollout().isPresent()) {
         rows.add(new String[] {"peak(" + app.name() + ")", peak(app.app())});
@@ -126,58 +139,68 @@ public final class Arithmetic {
   static List<String[]> limits(Plan plan) {
     Split split = plan.split();
     Budget b = plan.budget();
-    List<String[]> rows = new ArrayList<>();
-    if (split.kind() == Split.Kind.NONE) {
-      rows.add(new String[] {"connection_limit", "fixed for every app"});
-      return rows;
-    }
-    BigDecimal free = BigDecimal.valueOf(split.freeInstances());
-    if (!fixedApps(plan).isEmpty()) {
-      rows.add(
-          new String[] {
-            "remaining",
-            String.format(
+    List<AppPlan> fixed = fixedApps(plan.directApps());
+    String remaining =
+        fixed.isEmpty()
+            ? null
+            : String.format(
                 "budget − fixed = %d − (%s) = %d",
                 b.budget(),
-                sum(fixedApps(plan), a -> a.instances() + " × " + a.connectionLimit()),
-                split.remaining())
-          });
+                sum(fixed, a -> a.instances() + " × " + a.connectionLimit()),
+                split.remaining());
+    String seed = null;
+    if (fixed.isEmpty() && split.kind() == Split.Kind.EQUAL) {
+      BigDecimal free = BigDecimal.valueOf(split.freeInstances());
+      seed =
+          String.format(
+              "floor(min((%d − %d) / %d, %d × %s / %d)) = floor(min(%s, %s)) = %d",
+              b.maxConnections(),
+              b.reserve(),
+              split.freeInstances(),
+              b.maxConnections(),
+              b.headroom().toPlainString(),
+              split.freeInstances(),
+              Numbers.quotient(BigDecimal.valueOf(b.afterReserve()), free),
+              Numbers.quotient(BigDecimal.valueOf(b.maxConnections()).multiply(b.headroom()), free),
+              split.equalLimit());
+    }
+    return limits(split, plan.directApps(), remaining, seed, "");
+  }
+
+  /**
+   * The rows of one division: {@code remaining} (when there is one to show), then the equal limit
+   * ({@code seed} instead, when given) or W and each weighted limit. {@code prefix} names whose
+   * division it is, such as {@code "bouncer: "}.
+   */
+  static List<String[]> limits(
+      Split split, List<AppPlan> apps, String remaining, String seed, String prefix) {
+    List<String[]> rows = new ArrayList<>();
+    if (split.kind() == Split.Kind.NONE) {
+      rows.add(new String[] {prefix + "connection_limit", "fixed for every app"});
+      return rows;
+    }
+    if (remaining != null) {
+      rows.add(new String[] {prefix + "remaining", remaining});
     }
     if (split.kind() == Split.Kind.EQUAL) {
       long limit = split.equalLimit();
-      if (fixedApps(plan).isEmpty()) {
-        rows.add(
-            new String[] {
-              "connection_limit",
-              String.format(
-                  "floor(min((%d − %d) / %d, %d × %s / %d)) = floor(min(%s, %s)) = %d",
-                  b.maxConnections(),
-                  b.reserve(),
-                  split.freeInstances(),
-                  b.maxConnections(),
-                  b.headroom().toPlainString(),
-                  split.freeInstances(),
-                  Numbers.quotient(BigDecimal.valueOf(b.afterReserve()), free),
-                  Numbers.quotient(
-                      BigDecimal.valueOf(b.maxConnections()).multiply(b.headroom()), free),
-                  limit)
-            });
-      } else {
-        rows.add(
-            new String[] {
-              "connection_limit",
-              String.format(
-                  "floor(%d / %d) = %d for each of the %d free instances",
-                  split.remaining(), split.freeInstances(), limit, split.freeInstances())
-            });
-      }
+      rows.add(
+          new String[] {
+            prefix + "connection_limit",
+            seed != null
+                ? seed
+                : String.format(
+                    "floor(%d / %d) = %d for each of the %d free instances",
+                    split.remaining(), split.freeInstances(), limit, split.freeInstances())
+          });
       return rows;
     }
+    List<AppPlan> free = freeApps(apps);
     rows.add(
         new String[] {
-          "W",
+          prefix + "W",
           sum(
-                  freeApps(plan),
+                  free,
                   a ->
                       Numbers.plain(a.app().weight().orElse(BigDecimal.ONE))
                           + " × "
@@ -186,7 +209,7 @@ public final class Arithmetic {
               + Numbers.plain(split.totalWeight())
         });
     String totalWeight = Numbers.plain(split.totalWeight());
-    for (AppPlan app : freeApps(plan)) {
+    for (AppPlan app : free) {
       long base = app.splitLimit();
       String bonus = app.leftoverBonus() > 0 ? " + 1 leftover = " + app.connectionLimit() : "";
       rows.add(
@@ -207,12 +230,12 @@ public final class Arithmetic {
     return rows;
   }
 
-  private static List<AppPlan> fixedApps(Plan plan) {
-    return plan.apps().stream().filter(a -> a.source() == LimitSource.FIXED).toList();
+  static List<AppPlan> fixedApps(List<AppPlan> apps) {
+    return apps.stream().filter(a -> a.source() == LimitSource.FIXED).toList();
   }
 
-  private static List<AppPlan> freeApps(Plan plan) {
-    return plan.apps().stream().filter(a -> a.source() != LimitSource.FIXED).toList();
+  private static List<AppPlan> freeApps(List<AppPlan> apps) {
+    return apps.stream().filter(a -> a.source() != LimitSource.FIXED).toList();
   }
 
   /** {@code a + b + c}, or {@code a + b + … (N terms)} when long. */

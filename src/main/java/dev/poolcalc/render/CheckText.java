@@ -46,6 +46,9 @@ public final class CheckText {
     }
     out.append('\n');
     out.append("  ").append(Verdict.of(plan)).append('\n');
+    for (var p : plan.poolers()) {
+      out.append("  ").append(p.name()).append(": ").append(PoolerText.verdict(p)).append('\n');
+    }
     FitText.overrun(file.advice()).ifPresent(s -> out.append("  ").append(s).append('\n'));
     for (Finding f : FitText.peakReasons(plan)) {
       out.append("    ").append(f.message()).append(" [").append(f.code()).append("]\n");

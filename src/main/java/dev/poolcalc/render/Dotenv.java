@@ -3,10 +3,12 @@ package dev.poolcalc.render;
 import dev.poolcalc.clients.EnvVar;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolerPlan;
 import dev.poolcalc.engine.Split;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * .env text: each app's variables headed by comments with the app's arithmetic. Values are quoted
@@ -119,26 +121,36 @@ public final class Dotenv {
   }
 
   private static String limit(Plan plan, AppPlan app) {
-    Split split = plan.split();
+    // An app behind a pooler divides that pooler's client budget, not the server's.
+    Optional<PoolerPlan> pooler = app.app().via().flatMap(plan::pooler);
+    Split split = pooler.map(PoolerPlan::split).orElse(plan.split());
+    String of = pooler.map(p -> " client").orElse("");
+    String behind = pooler.map(p -> " behind " + p.name()).orElse("");
     return switch (app.source()) {
       case FIXED -> "connection_limit " + app.connectionLimit() + " is fixed in the file";
       case EQUAL ->
           String.format(
-              "connection_limit %d = floor(%d / %d): %d connections shared equally by %d instances",
+              "connection_limit %d = floor(%d / %d): %d%s connections shared equally by %d"
+                  + " instances%s",
               app.connectionLimit(),
               split.remaining(),
               split.freeInstances(),
               split.remaining(),
-              split.freeInstances());
+              of,
+              split.freeInstances(),
+              behind);
       case WEIGHTED ->
           String.format(
-              "connection_limit %d = floor(%d × %s / %s)%s: a weighted share of %d connections",
+              "connection_limit %d = floor(%d × %s / %s)%s: a weighted share of %d%s"
+                  + " connections%s",
               app.connectionLimit(),
               split.remaining(),
               Numbers.plain(app.app().weight().orElse(BigDecimal.ONE)),
               Numbers.plain(split.totalWeight()),
               app.leftoverBonus() > 0 ? " + 1 leftover" : "",
-              split.remaining());
+              split.remaining(),
+              of,
+              behind);
     };
   }
 }

@@ -9,6 +9,7 @@ import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolerPlan;
 import dev.poolcalc.engine.Rollout;
 import dev.poolcalc.engine.Split;
 import dev.poolcalc.report.Report;
@@ -57,6 +58,9 @@ public final class Explanation {
     e.whatCounts();
     e.budget();
     e.pools();
+    if (!plan.poolers().isEmpty()) {
+      e.poolers();
+    }
     e.limit();
     e.total();
     e.whatToSet(report);
@@ -202,12 +206,24 @@ public final class Explanation {
     section("4. The limit per pool");
     Split split = plan.split();
     Budget b = plan.budget();
-    boolean fixed = plan.apps().stream().anyMatch(a -> a.source() == LimitSource.FIXED);
+    boolean fixed = plan.directApps().stream().anyMatch(a -> a.source() == LimitSource.FIXED);
+    long poolers = plan.poolerServerConnections();
+    if (!plan.poolers().isEmpty() && plan.directApps().isEmpty()) {
+      paragraph("Every app goes through a pooler: the server sees only the poolers' pools.");
+      return;
+    }
     if (split.kind() == Split.Kind.NONE) {
       paragraph("Every app sets its own connection_limit, so nothing is divided.");
       return;
     }
-    if (fixed) {
+    if (!plan.poolers().isEmpty()) {
+      paragraph(
+          String.format(
+              "The poolers take their server connections first, then the direct apps with a"
+                  + " fixed connection_limit: %d − %d − %d = %d connections remain for the other"
+                  + " %d pools.",
+              b.budget(), poolers, split.fixedTotal(), split.remaining(), split.freeInstances()));
+    } else if (fixed) {
       paragraph(
           String.format(
               "Apps with a fixed connection_limit take theirs first: %d − %d = %d connections"
@@ -240,6 +256,9 @@ public final class Explanation {
     section("5. The total");
     Budget b = plan.budget();
     for (AppPlan app : apps) {
+      if (!app.app().direct()) {
+        continue;
+      }
       String steady =
           app.steadyTotalConnections() != app.totalConnections()
               ? String.format(" (%d between deploys)", app.steadyTotalConnections())
@@ -254,6 +273,18 @@ public final class Explanation {
               app.totalConnections(),
               steady));
     }
+    if (!plan.poolers().isEmpty()) {
+      List<String> terms = new ArrayList<>();
+      plan.directApps().forEach(a -> terms.add(Long.toString(a.totalConnections())));
+      plan.poolers().forEach(p -> terms.add(p.serverConnections() + " (" + p.name() + ")"));
+      paragraph(
+          String.format(
+              "The server sees the direct apps and the poolers: %s = %d of max_connections %d,"
+                  + " budget %d.",
+              String.join(" + ", terms), plan.totalConnections(), b.maxConnections(), b.budget()));
+      paragraph(Verdict.of(plan));
+      return;
+    }
     paragraph(
         String.format(
             "In all: %s = %d of max_connections %d, budget %d.",
@@ -262,6 +293,40 @@ public final class Explanation {
             b.maxConnections(),
             b.budget()));
     paragraph(Verdict.of(plan));
+  }
+
+  /** Both tiers of each pooler: its pools on the server, and the apps behind it as clients. */
+  private void poolers() {
+    section("Poolers: two tiers");
+    paragraph(
+        "A pooler opens its own pools to the server and takes the apps' connections as clients."
+            + " The server sees only its pools; those come off the budget like an app with a fixed"
+            + " limit. The apps behind it divide its client budget, floor(max_client_conn ×"
+            + " replicas × headroom), by the same rules. In session mode each client holds a"
+            + " server connection for as long as it is connected; in transaction mode it holds"
+            + " one only during a transaction, so many clients share one server connection.");
+    Budget b = plan.budget();
+    for (PoolerPlan p : plan.poolers()) {
+      paragraph(
+          String.format(
+              "%s (%s) opens %s server connections.",
+              p.name(),
+              PoolerArithmetic.describe(p.pooler()),
+              PoolerArithmetic.pools(p, b.maxConnections())));
+      paragraph(PoolerText.heading(p, b) + ".");
+      for (AppPlan app : p.apps()) {
+        paragraph(
+            String.format(
+                "%s: %d %s × %d = %d client connections to %s.",
+                app.name(),
+                app.instances(),
+                plural(app.instances(), "pool"),
+                app.connectionLimit(),
+                app.totalConnections(),
+                p.name()));
+      }
+      paragraph(PoolerText.verdict(p));
+    }
   }
 
   private void whatToSet(Report report) {

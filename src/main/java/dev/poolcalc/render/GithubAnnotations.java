@@ -49,6 +49,9 @@ public final class GithubAnnotations {
     String level = plan.status() == Status.ERROR || strict ? "error" : "warning";
     List<String> lines = new ArrayList<>();
     lines.add(Verdict.of(plan));
+    for (var p : plan.poolers()) {
+      lines.add(p.name() + ": " + PoolerText.verdict(p));
+    }
     FitText.overrun(file.advice()).ifPresent(lines::add);
     for (Finding f : FitText.peakReasons(plan)) {
       lines.add(f.message());

@@ -14,6 +14,7 @@ import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolerPlan;
 import dev.poolcalc.engine.Rollout;
 import dev.poolcalc.report.Report;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 
 /**
@@ -82,6 +84,7 @@ public final class JsonRenderer {
     json.writeNumberField("reserved_connections", b.reservedConnections());
     json.writeNumberField("total_instances", plan.totalInstances());
     json.writeStringField("split", plan.split().kind().name().toLowerCase(Locale.ROOT));
+    boolean pooled = !plan.deployment().poolers().isEmpty();
     json.writeArrayFieldStart("apps");
     for (AppPlan app : plan.apps()) {
       ClientSettings settings = report.settings(app.name());
@@ -90,9 +93,13 @@ public final class JsonRenderer {
           app,
           settings.maskedUrl(),
           withSettings ? settings.settings() : List.of(),
-          report.sources(app.name()));
+          report.sources(app.name()),
+          pooled);
     }
     json.writeEndArray();
+    if (pooled) {
+      writePoolers(json, plan.poolers());
+    }
     writeFindings(json, plan.findings());
     json.writeEndObject();
   }
@@ -118,7 +125,8 @@ public final class JsonRenderer {
       AppPlan app,
       Optional<String> databaseUrl,
       List<Setting> settings,
-      SortedMap<String, ValueSource> sources)
+      SortedMap<String, ValueSource> sources,
+      boolean pooled)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("name", app.name());
@@ -145,6 +153,15 @@ public final class JsonRenderer {
     json.writeNumberField("pool_timeout", app.app().poolTimeout());
     json.writeNumberField("connect_timeout", app.app().connectTimeout());
     json.writeStringField("client", app.app().client().key());
+    if (pooled) {
+      // Only where the file has poolers, so every file without them prints as before.
+      json.writeFieldName("via");
+      if (app.app().via().isPresent()) {
+        json.writeString(app.app().via().get());
+      } else {
+        json.writeNull();
+      }
+    }
     if (!settings.isEmpty()) {
       json.writeObjectFieldStart("settings");
       for (Setting setting : settings) {
@@ -158,6 +175,46 @@ public final class JsonRenderer {
     }
     writeSources(json, sources);
     json.writeEndObject();
+  }
+
+  /** Each pooler's server side and client side (README, "Behind a pooler"). */
+  private static void writePoolers(JsonGenerator json, List<PoolerPlan> poolers)
+      throws IOException {
+    json.writeArrayFieldStart("poolers");
+    for (PoolerPlan p : poolers) {
+      json.writeStartObject();
+      json.writeStringField("name", p.name());
+      json.writeStringField("kind", p.pooler().kind().key());
+      json.writeFieldName("pool_mode");
+      if (p.pooler().poolMode().isPresent()) {
+        json.writeString(p.pooler().poolMode().get().key());
+      } else {
+        json.writeNull();
+      }
+      json.writeNumberField("server_connections", p.serverConnections());
+      writeOptional(json, "client_capacity", p.clientCapacity());
+      writeOptional(json, "client_budget", p.clientBudget());
+      json.writeNumberField("client_connections", p.clientConnections());
+      json.writeStringField("status", p.status().label());
+      json.writeNumberField("replicas", p.pooler().replicas());
+      json.writeNumberField("pairs", p.pooler().pairs());
+      json.writeArrayFieldStart("apps");
+      for (AppPlan app : p.apps()) {
+        json.writeString(app.name());
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private static void writeOptional(JsonGenerator json, String key, OptionalLong value)
+      throws IOException {
+    if (value.isPresent()) {
+      json.writeNumberField(key, value.getAsLong());
+    } else {
+      json.writeNullField(key);
+    }
   }
 
   /** What from: read, each with the manifest's file, line, column and field. */

@@ -4,6 +4,7 @@ import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolerPlan;
 
 /** The plan as GitHub-flavoured Markdown, to paste into a pull request or a job summary. */
 public final class MarkdownRenderer {
@@ -27,7 +28,7 @@ public final class MarkdownRenderer {
         .append(" Processes | Instances | connection_limit | Total | Share |\n");
     out.append("|---|---:|").append(peak ? "---:|" : "").append("---:|---:|---:|---:|---:|\n");
     String gap = peak ? " |" : "";
-    for (AppPlan app : plan.apps()) {
+    for (AppPlan app : plan.poolers().isEmpty() ? plan.apps() : plan.directApps()) {
       out.append("| `")
           .append(escape(app.name()))
           .append("` | ")
@@ -45,6 +46,23 @@ public final class MarkdownRenderer {
           .append(Numbers.percent(app.totalConnections(), b.maxConnections()))
           .append(" |\n");
     }
+    for (PoolerPlan p : plan.poolers()) {
+      out.append("| `")
+          .append(escape(p.name()))
+          .append("` (")
+          .append(p.pooler().kind().key())
+          .append(") | ")
+          .append(p.pooler().replicas())
+          .append(" |")
+          .append(gap)
+          .append(" | | pools ")
+          .append(PoolerArithmetic.pools(p, b.maxConnections()))
+          .append(" | ")
+          .append(p.serverConnections())
+          .append(" | ")
+          .append(Numbers.percent(p.serverConnections(), b.maxConnections()))
+          .append(" |\n");
+    }
     out.append("| reserve | | |")
         .append(gap)
         .append(" | | ")
@@ -55,7 +73,10 @@ public final class MarkdownRenderer {
     out.append("| **total** | |")
         .append(gap)
         .append(" | **")
-        .append(plan.totalInstances())
+        .append(
+            plan.poolers().isEmpty()
+                ? plan.totalInstances()
+                : plan.directApps().stream().mapToLong(AppPlan::instances).sum())
         .append("** | | **")
         .append(plan.totalConnections())
         .append("** | ")
@@ -65,6 +86,31 @@ public final class MarkdownRenderer {
         String.format(
             "max_connections %d · reserve %d · budget %d · usable by ordinary roles %d · free %d%n%n",
             b.maxConnections(), b.reserve(), b.budget(), b.usable(), plan.freeConnections()));
+    for (PoolerPlan p : plan.poolers()) {
+      out.append("**").append(escape(PoolerText.heading(p, b))).append("**\n\n");
+      out.append("| App | Replicas | Processes | Instances | connection_limit | Clients |\n");
+      out.append("|---|---:|---:|---:|---:|---:|\n");
+      for (AppPlan app : p.apps()) {
+        out.append("| `")
+            .append(escape(app.name()))
+            .append("` | ")
+            .append(app.peakReplicas())
+            .append(" | ")
+            .append(app.app().processes())
+            .append(" | ")
+            .append(app.instances())
+            .append(" | ")
+            .append(app.connectionLimit())
+            .append(" | ")
+            .append(app.totalConnections())
+            .append(" |\n");
+      }
+      out.append("| **total** | | | | | **")
+          .append(p.clientConnections())
+          .append("** |\n\n")
+          .append(escape(PoolerText.verdict(p)))
+          .append("\n\n");
+    }
     out.append(Verdict.of(plan)).append("\n");
     if (!plan.findings().isEmpty()) {
       out.append('\n');

@@ -7,6 +7,7 @@ import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolerPlan;
 import dev.poolcalc.report.Report;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,9 @@ public final class TableRenderer {
     Budget b = plan.budget();
     List<String[]> rows = new ArrayList<>();
     List<String> bars = new ArrayList<>();
-    for (AppPlan app : plan.apps()) {
+    boolean pooled = !plan.poolers().isEmpty();
+    List<AppPlan> serverApps = pooled ? plan.directApps() : plan.apps();
+    for (AppPlan app : serverApps) {
       rows.add(
           new String[] {
             app.name(),
@@ -47,6 +50,24 @@ public final class TableRenderer {
           });
       bars.add(bar(app.totalConnections(), b.maxConnections(), '█'));
     }
+    for (PoolerPlan p : plan.poolers()) {
+      rows.add(
+          new String[] {
+            p.name() + " (" + p.pooler().kind().key() + ")",
+            Long.toString(p.pooler().replicas()),
+            "",
+            "",
+            "",
+            "",
+            Long.toString(p.serverConnections()),
+            Numbers.percent(p.serverConnections(), b.maxConnections())
+          });
+      bars.add(
+          joined(
+              bar(p.serverConnections(), b.maxConnections(), '▓'),
+              "pools " + PoolerArithmetic.pools(p, b.maxConnections())));
+    }
+    int serverRows = rows.size();
     // One meaning of free everywhere: max_connections − total. The reserve is part of it.
     long free = plan.freeConnections();
     rows.add(
@@ -60,7 +81,10 @@ public final class TableRenderer {
           "",
           "",
           "",
-          Long.toString(plan.totalInstances()),
+          Long.toString(
+              pooled
+                  ? serverApps.stream().mapToLong(AppPlan::instances).sum()
+                  : plan.totalInstances()),
           "",
           Long.toString(plan.totalConnections()),
           Numbers.percent(plan.totalConnections(), b.maxConnections())
@@ -83,11 +107,14 @@ public final class TableRenderer {
     out.append(style.bold(heading(plan))).append('\n').append('\n');
     out.append(style.bold(line(header, widths, ""))).append('\n');
     for (int r = 0; r < rows.size(); r++) {
-      if (r == plan.apps().size() + 1) {
+      if (r == serverRows + 1) {
         out.append(rule(widths)).append('\n');
       }
       String bar = r == rows.size() - 1 ? style.dim(bars.get(r)) : bars.get(r);
       out.append(line(rows.get(r), widths, bar)).append('\n');
+    }
+    for (PoolerPlan p : plan.poolers()) {
+      appendClients(out, p, plan.budget(), style);
     }
     out.append('\n').append(style.status(plan.status(), Verdict.of(plan))).append('\n');
     for (Finding f : plan.findings()) {
@@ -115,6 +142,55 @@ public final class TableRenderer {
       appendSettings(out, report, style);
     }
     return out.toString();
+  }
+
+  /** Under a pooler: the apps behind it against its client capacity, and the multiplexing. */
+  private static void appendClients(StringBuilder out, PoolerPlan p, Budget b, Style style) {
+    out.append('\n').append(style.bold(PoolerText.heading(p, b))).append('\n').append('\n');
+    String[] header = {"APP", "REPLICAS", "PROCESSES", "INSTANCES", "LIMIT", "CLIENTS", "SHARE"};
+    long whole = p.clientCapacity().orElse(p.clientConnections());
+    List<String[]> rows = new ArrayList<>();
+    for (AppPlan app : p.apps()) {
+      rows.add(
+          new String[] {
+            app.name(),
+            Long.toString(app.peakReplicas()),
+            Long.toString(app.app().processes()),
+            Long.toString(app.instances()),
+            Long.toString(app.connectionLimit()),
+            Long.toString(app.totalConnections()),
+            Numbers.percent(app.totalConnections(), whole)
+          });
+    }
+    rows.add(
+        new String[] {
+          "total",
+          "",
+          "",
+          Long.toString(p.apps().stream().mapToLong(AppPlan::instances).sum()),
+          "",
+          Long.toString(p.clientConnections()),
+          Numbers.percent(p.clientConnections(), whole)
+        });
+    int[] widths = new int[header.length];
+    for (int i = 0; i < header.length; i++) {
+      widths[i] = header[i].length();
+      for (String[] row : rows) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    out.append(style.bold(line(header, widths, ""))).append('\n');
+    for (int r = 0; r < rows.size(); r++) {
+      if (r == rows.size() - 1) {
+        out.append(rule(widths)).append('\n');
+      }
+      String tail =
+          r == rows.size() - 1 && p.clientCapacity().isPresent()
+              ? style.dim("of client capacity " + p.clientCapacity().getAsLong())
+              : "";
+      out.append(line(rows.get(r), widths, tail)).append('\n');
+    }
+    out.append(style.status(p.status(), PoolerText.verdict(p))).append('\n');
   }
 
   private static void appendSettings(StringBuilder out, Report report, Style style) {

@@ -2,6 +2,9 @@ package dev.poolcalc.render;
 
 import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolerPlan;
+import dev.poolcalc.engine.Status;
+import java.util.List;
 
 /** The one sentence that says whether the plan fits, shared by every human format. */
 public final class Verdict {
@@ -11,6 +14,19 @@ public final class Verdict {
   public static String of(Plan plan) {
     Budget b = plan.budget();
     long total = plan.totalConnections();
+    Status server =
+        b.statusOf(total, plan.directApps().stream().anyMatch(a -> a.connectionLimit() < 1));
+    if (server != plan.status()) {
+      List<String> poolers =
+          plan.poolers().stream()
+              .filter(p -> p.status() == plan.status())
+              .map(PoolerPlan::name)
+              .toList();
+      return String.format(
+          "%s: the server side fits (%d of %d connections, budget %d) but the client side of %s"
+              + " does not",
+          plan.status().name(), total, b.maxConnections(), b.budget(), String.join(", ", poolers));
+    }
     return switch (plan.status()) {
       case OK ->
           String.format(
@@ -22,7 +38,7 @@ public final class Verdict {
                   + " the reserve for admins, migrations and backups is not kept",
               total, b.maxConnections(), total - b.budget(), b.budget());
       case ERROR ->
-          plan.apps().stream().anyMatch(a -> a.connectionLimit() < 1)
+          plan.directApps().stream().anyMatch(a -> a.connectionLimit() < 1)
               ? "ERROR: the budget cannot give every instance a connection"
               : String.format(
                   "ERROR: the pools open at most %d connections but ordinary roles get only %d of %d;"

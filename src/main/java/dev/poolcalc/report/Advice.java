@@ -103,7 +103,7 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
     long reserve = b.maxConnections() - b.usable();
     Deployment deployment = plan.deployment();
     Deployment changed =
-        new Deployment(deployment.database().withReserve(Amount.count(reserve)), deployment.apps());
+        deployment.withDatabase(deployment.database().withReserve(Amount.count(reserve)));
     Plan after = Sizing.plan(changed);
     if (after.status() != Status.OK) {
       return Optional.empty();
@@ -125,11 +125,11 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
   private static Deployment withLimit(Deployment deployment, int index, long limit) {
     List<App> apps = new ArrayList<>(deployment.apps());
     apps.set(index, apps.get(index).withConnectionLimit(limit));
-    return new Deployment(deployment.database(), apps);
+    return deployment.withApps(apps);
   }
 
   private static Deployment withMax(Deployment deployment, long max) {
-    return new Deployment(deployment.database().withMaxConnections(max), deployment.apps());
+    return deployment.withDatabase(deployment.database().withMaxConnections(max));
   }
 
   /**

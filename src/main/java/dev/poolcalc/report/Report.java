@@ -9,9 +9,12 @@ import dev.poolcalc.config.Problem;
 import dev.poolcalc.config.SourceLocation;
 import dev.poolcalc.config.UnsetVariables;
 import dev.poolcalc.config.ValueSource;
+import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.AppPlan;
+import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.Pooler;
 import dev.poolcalc.engine.Severity;
 import dev.poolcalc.engine.Sizing;
 import dev.poolcalc.url.PostgresUrl;
@@ -66,7 +69,7 @@ public record Report(
 
   private static Report plan(DeploymentFile file) {
     Plan sized = Sizing.plan(file.deployment());
-    Optional<PostgresUrl> base = file.deployment().database().url().map(PostgresUrl::parse);
+    Optional<PostgresUrl> databaseUrl = file.deployment().database().url().map(PostgresUrl::parse);
     Map<String, ClientSettings> settings = new LinkedHashMap<>();
     List<Finding> clientFindings = new ArrayList<>();
     Map<String, SourceLocation> locations = new LinkedHashMap<>();
@@ -75,8 +78,16 @@ public record Report(
     for (int i = 0; i < apps.size(); i++) {
       AppPlan app = apps.get(i);
       ClientLibrary library = ClientLibrary.of(app.app().client());
-      settings.put(app.name(), library.settings(app, base).mapText(file.unset()::shown));
-      for (Finding f : library.findings(app, base)) {
+      Optional<PostgresUrl> base = baseUrl(file.deployment(), app.app(), databaseUrl);
+      Optional<Pooler> pooler = app.app().via().flatMap(file.deployment()::pooler);
+      ClientSettings rendered =
+          pooler.isPresent()
+              ? library.settings(app, base, pooler.get(), databaseUrl)
+              : library.settings(app, base);
+      settings.put(app.name(), rendered.mapText(file.unset()::shown));
+      List<Finding> found = new ArrayList<>(library.findings(app, base));
+      pooler.ifPresent(p -> found.addAll(library.pooledFindings(app, p, databaseUrl.isPresent())));
+      for (Finding f : found) {
         clientFindings.add(
             new Finding(f.severity(), f.code(), file.unset().shown(f.message()), f.app()));
       }
@@ -130,6 +141,14 @@ public record Report(
 
   /** The finding's code: scripts may match on it. */
   public static final String UNSET_CODE = "variable-unset";
+
+  /** The app's own url, else its pooler's, else database.url: where its settings start from. */
+  private static Optional<PostgresUrl> baseUrl(
+      Deployment deployment, App app, Optional<PostgresUrl> databaseUrl) {
+    Optional<String> own =
+        app.url().or(() -> app.via().flatMap(deployment::pooler).flatMap(Pooler::url));
+    return own.isPresent() ? own.map(PostgresUrl::parse) : databaseUrl;
+  }
 
   /** What every command says when exact arithmetic overflows. */
   public static final String TOO_LARGE =
