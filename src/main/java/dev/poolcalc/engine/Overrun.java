@@ -41,10 +41,14 @@ public record Overrun(
       return Optional.empty();
     }
     AppPlan largest = null;
-    for (AppPlan app : plan.apps()) {
+    // Only the direct apps' pools reach the server; apps behind a pooler hold its client slots.
+    for (AppPlan app : plan.directApps()) {
       if (largest == null || app.totalConnections() > largest.totalConnections()) {
         largest = app;
       }
+    }
+    if (largest == null) {
+      return Optional.empty();
     }
     Line line = crossed.get();
     return Optional.of(

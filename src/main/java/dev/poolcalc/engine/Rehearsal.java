@@ -23,6 +23,13 @@ public final class Rehearsal {
    * plan from a busy server.
    */
   public static Optional<String> refusal(Plan plan, Observation probe) {
+    if (!plan.poolers().isEmpty()) {
+      // Opening the apps' client connections straight to the server would prove nothing about
+      // the pooler and could pass the server's limits.
+      return Optional.of(
+          "the plan has poolers, and rehearse opens connections straight to the server; it does"
+              + " not go through a pooler yet: rehearse the direct apps in a file without poolers");
+    }
     for (AppPlan app : plan.apps()) {
       if (app.connectionLimit() < 1) {
         return Optional.of(

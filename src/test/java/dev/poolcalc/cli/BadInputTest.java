@@ -202,6 +202,30 @@ class BadInputTest {
             "version: 2\n" + OK_DATABASE + OK_APPS,
             "d.yaml:1:10: error: unsupported version 2: this poolcalc reads version 1"),
         bad(
+            "pooler of unknown kind",
+            OK_DATABASE + "poolers:\n  - name: b\n    kind: pgbouncr\n" + OK_APPS,
+            "d.yaml:5:11: error: poolers[0].kind must be pgbouncer, supavisor or rds-proxy"),
+        bad(
+            "via naming no pooler",
+            OK_DATABASE
+                + "poolers:\n  - name: bouncer\n    kind: pgbouncer\n"
+                + OK_APPS
+                + "    via: bouncr\n",
+            "d.yaml:9:10: error: apps[0].via names no pooler (\"bouncr\"); did you mean"
+                + " 'bouncer'?"),
+        bad(
+            "via without poolers",
+            OK_DATABASE + OK_APPS + "    via: bouncer\n",
+            "d.yaml:6:10: error: apps[0].via names no pooler (\"bouncer\"); list it under"
+                + " poolers:"),
+        bad(
+            "pooler setting of another kind",
+            OK_DATABASE
+                + "poolers:\n  - name: s\n    kind: supavisor\n    pool_size: 5\n"
+                + "    max_client_conn: 50\n    default_pool_size: 5\n"
+                + OK_APPS,
+            "d.yaml:8:24: error: poolers[0].default_pool_size is not a supavisor setting"),
+        bad(
             "two documents",
             OK_DATABASE + OK_APPS + "---\n" + OK_DATABASE,
             "d.yaml:7:1: error: the file holds more than one YAML document"),
