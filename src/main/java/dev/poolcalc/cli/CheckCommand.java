@@ -9,6 +9,7 @@ import dev.poolcalc.render.GithubAnnotations;
 import dev.poolcalc.render.Style;
 import dev.poolcalc.report.CheckedFile;
 import dev.poolcalc.report.Report;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
           case json -> CheckJson.render(results, strict);
           case markdown -> CheckMarkdown.render(results, strict);
           case github ->
-              GithubAnnotations.render(results, strict)
+              GithubAnnotations.render(results, strict, annotationBase())
                   + CheckText.render(results, strict, Style.PLAIN);
         });
     if (format == Format.github) {
@@ -83,6 +84,12 @@ final class CheckCommand implements Callable<Integer> {
           .ifPresent(io.err()::println);
     }
     return results.stream().mapToInt(ExitCode::of).max().orElse(ExitCode.OK);
+  }
+
+  /** Where annotation paths start: $GITHUB_WORKSPACE (the repository), else the working folder. */
+  private Path annotationBase() {
+    String workspace = io.context().env().get("GITHUB_WORKSPACE");
+    return workspace == null || workspace.isBlank() ? Path.of("") : Path.of(workspace);
   }
 
   /** Plans one file; bad input is reported on standard error and becomes an invalid result. */
