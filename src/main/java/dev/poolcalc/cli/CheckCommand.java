@@ -4,6 +4,7 @@ import dev.poolcalc.output.StepSummary;
 import dev.poolcalc.render.CheckFormat;
 import dev.poolcalc.render.CheckMarkdown;
 import dev.poolcalc.report.CheckedFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,11 +58,17 @@ final class CheckCommand implements Callable<Integer> {
     for (String path : files) {
       results.add(DeploymentInput.check(path, io, strict));
     }
-    io.print(format.render(results, strict, io.context().style()));
+    io.print(format.render(results, strict, io.context().style(), annotationBase()));
     if (format.writesStepSummary()) {
       StepSummary.append(io.context().env(), CheckMarkdown.render(results, strict))
           .ifPresent(io.err()::println);
     }
     return results.stream().mapToInt(ExitCode::of).max().orElse(ExitCode.OK);
+  }
+
+  /** Where annotation paths start: $GITHUB_WORKSPACE (the repository), else the working folder. */
+  private Path annotationBase() {
+    String workspace = io.context().env().get("GITHUB_WORKSPACE");
+    return workspace == null || workspace.isBlank() ? Path.of("") : Path.of(workspace);
   }
 }

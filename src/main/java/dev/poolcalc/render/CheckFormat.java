@@ -1,6 +1,7 @@
 package dev.poolcalc.render;
 
 import dev.poolcalc.report.CheckedFile;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The formats of {@code check}: what each prints for a run over one or more files. */
@@ -11,13 +12,17 @@ public enum CheckFormat {
   github,
   markdown;
 
-  public String render(List<CheckedFile> results, boolean strict, Style style) {
+  /**
+   * @param annotationBase where annotation paths start (GitHub attaches them by repository path)
+   */
+  public String render(
+      List<CheckedFile> results, boolean strict, Style style, Path annotationBase) {
     return switch (this) {
       case text -> CheckText.render(results, strict, style);
       case json -> CheckJson.render(results, strict);
       case markdown -> CheckMarkdown.render(results, strict);
       case github ->
-          GithubAnnotations.render(results, strict)
+          GithubAnnotations.render(results, strict, annotationBase)
               + CheckText.render(results, strict, Style.PLAIN);
     };
   }

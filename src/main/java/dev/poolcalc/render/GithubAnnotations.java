@@ -10,6 +10,7 @@ import dev.poolcalc.engine.Severity;
 import dev.poolcalc.engine.Status;
 import dev.poolcalc.report.CheckedFile;
 import dev.poolcalc.report.Report;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,33 @@ public final class GithubAnnotations {
   private static final String STDIN = "<stdin>";
 
   private GithubAnnotations() {}
+
+  /**
+   * The annotations, each file named relative to {@code base} (GITHUB_WORKSPACE, else the working
+   * directory): GitHub attaches an annotation to the pull request only by the path in the
+   * repository, so an absolute path, or one relative to another folder, would show nowhere.
+   */
+  public static String render(List<CheckedFile> files, boolean strict, Path base) {
+    return render(files.stream().map(f -> f.withFile(relative(f.file(), base))).toList(), strict);
+  }
+
+  /**
+   * {@code file} relative to {@code base} with '/' between names, when it lies inside it; else as
+   * given.
+   */
+  static String relative(String file, Path base) {
+    if (file.equals(STDIN)) {
+      return file;
+    }
+    Path root = base.toAbsolutePath().normalize();
+    Path absolute = Path.of("").toAbsolutePath().resolve(file).normalize();
+    if (!absolute.startsWith(root) || absolute.equals(root)) {
+      return file;
+    }
+    List<String> names = new ArrayList<>();
+    root.relativize(absolute).forEach(n -> names.add(n.toString()));
+    return String.join("/", names);
+  }
 
   public static String render(List<CheckedFile> files, boolean strict) {
     StringBuilder out = new StringBuilder();

@@ -39,6 +39,11 @@ public record CheckedFile(
         file, Optional.empty(), new Advice(Optional.empty(), List.of()), false, problems);
   }
 
+  /** The same result under another name for its file (annotations name it from the repository). */
+  public CheckedFile withFile(String name) {
+    return new CheckedFile(name, report, advice, passed, problems);
+  }
+
   /** The plan's status, or "invalid" when the file could not be planned. */
   public String statusLabel() {
     return report.map(r -> r.plan().status().label()).orElse("invalid");

@@ -268,4 +268,34 @@ class CheckCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(r.err()).contains("FILE");
   }
+
+  @Test
+  void githubAnnotationsNameFilesFromTheWorkspace() throws IOException {
+    Path example = Path.of("examples/scenario-2-scaled-out.yaml").toAbsolutePath();
+    Path workspace = Path.of("").toAbsolutePath();
+
+    Cli.Result absolute =
+        Cli.run(
+            java.util.Map.of("GITHUB_WORKSPACE", workspace.toString()),
+            "",
+            "check",
+            example.toString(),
+            "--format",
+            "github");
+    Cli.Result outside =
+        Cli.run(
+            java.util.Map.of("GITHUB_WORKSPACE", workspace.resolve("src").toString()),
+            "",
+            "check",
+            example.toString(),
+            "--format",
+            "github");
+
+    // Scenario 2's overrun is on exchanger-web, line 11 (README, "GitHub Actions").
+    assertThat(absolute.out())
+        .startsWith("::error file=examples/scenario-2-scaled-out.yaml,line=11,col=5,");
+    // A file outside the workspace keeps the path it was given.
+    assertThat(outside.out())
+        .startsWith("::error file=" + example.toString().replace(":", "%3A") + ",");
+  }
 }
