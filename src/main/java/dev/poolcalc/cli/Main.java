@@ -65,6 +65,7 @@ public final class Main {
         AuditCommand.class,
         RehearseCommand.class,
         ImportCommand.class,
+        ProvidersCommand.class,
         CompletionCommand.class,
         SchemaCommand.class,
         CommandLine.HelpCommand.class

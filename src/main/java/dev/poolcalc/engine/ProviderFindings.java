@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class ProviderFindings {
 
-  static final String UPPER_BOUND = "provider-upper-bound";
+  static final String UPPER_BOUND = ProviderSizing.NEAR_CEILING_CODE;
 
   private ProviderFindings() {}
 

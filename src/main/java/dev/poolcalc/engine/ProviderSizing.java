@@ -35,6 +35,9 @@ public record ProviderSizing(
    */
   public static final BigDecimal UPPER_BOUND_TRUST = new BigDecimal("0.90");
 
+  /** The finding of a plan that fits an upper-bound max_connections only near its ceiling. */
+  public static final String NEAR_CEILING_CODE = "provider-upper-bound";
+
   /** The settings a provider's catalog can supply. */
   public enum Setting {
     MAX_CONNECTIONS,

@@ -12,9 +12,32 @@ import java.util.Optional;
  * @param to the value that fits: the largest limit, or the smallest max_connections or reserve
  * @param totalAfter the plan's total connections after the change
  * @param budgetAfter the plan's budget after the change
+ * @param size for {@link Kind#RESIZE_INSTANCE}: the provider's size now and the one that fits
  */
 public record Remedy(
-    Kind kind, Optional<String> app, long from, long to, long totalAfter, long budgetAfter) {
+    Kind kind,
+    Optional<String> app,
+    long from,
+    long to,
+    long totalAfter,
+    long budgetAfter,
+    Optional<Resize> size) {
+
+  /** A managed server's size now and the smallest of its family that fits, by catalog name. */
+  public record Resize(String provider, String from, String to, boolean upperBound) {
+
+    public Resize {
+      Objects.requireNonNull(provider, "provider");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+    }
+  }
+
+  /** A change to a key of the file (a limit, max_connections, the reserve). */
+  public Remedy(
+      Kind kind, Optional<String> app, long from, long to, long totalAfter, long budgetAfter) {
+    this(kind, app, from, to, totalAfter, budgetAfter, Optional.empty());
+  }
 
   /** Which key the remedy changes. */
   public enum Kind {
@@ -26,7 +49,12 @@ public record Remedy(
      * Raise {@code database.reserve}: only when the budget exceeds what ordinary roles can use, so
      * computed limits would hand out slots PostgreSQL keeps for superusers.
      */
-    RAISE_RESERVE
+    RAISE_RESERVE,
+    /**
+     * Move to the smallest size of the same provider and family whose catalog max_connections fits:
+     * on a managed server that is how max_connections is raised.
+     */
+    RESIZE_INSTANCE
   }
 
   public Remedy {
@@ -34,6 +62,10 @@ public record Remedy(
     Objects.requireNonNull(app, "app");
     if (kind == Kind.LOWER_CONNECTION_LIMIT && app.isEmpty()) {
       throw new IllegalArgumentException("lowering a connection_limit names its app");
+    }
+    Objects.requireNonNull(size, "size");
+    if ((kind == Kind.RESIZE_INSTANCE) != size.isPresent()) {
+      throw new IllegalArgumentException("a resize, and only a resize, names the sizes");
     }
   }
 }

@@ -125,6 +125,22 @@ public final class Catalog {
   }
 
   /**
+   * The sizes of {@code current}'s family larger than it, smallest first: where a plan that does
+   * not fit looks for the resize that does.
+   */
+  public List<Instance> largerInFamily(Instance current) {
+    Provider provider = providers.get(current.provider());
+    if (provider == null) {
+      return List.of();
+    }
+    return provider.families().stream()
+        .filter(f -> f.name().equals(current.family()))
+        .flatMap(f -> f.instances().stream())
+        .filter(i -> i.rank() > current.rank())
+        .toList();
+  }
+
+  /**
    * Suggestions compares a lower-cased, '-' to '_' form of the typed name with each candidate as
    * given, so candidates go in in that same form and come back out as written.
    */

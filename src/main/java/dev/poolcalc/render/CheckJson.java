@@ -72,6 +72,12 @@ public final class CheckJson {
       if (r.app().isPresent()) {
         json.writeStringField("app", r.app().get());
       }
+      if (r.size().isPresent()) {
+        json.writeStringField("provider", r.size().get().provider());
+        json.writeStringField("from_instance", r.size().get().from());
+        json.writeStringField("to_instance", r.size().get().to());
+        json.writeBooleanField("upper_bound", r.size().get().upperBound());
+      }
       json.writeNumberField("from", r.from());
       json.writeNumberField("to", r.to());
       json.writeNumberField("total_connections", r.totalAfter());

@@ -73,6 +73,17 @@ final class FitText {
           String.format(
               "raise max_connections to %d (from %d): budget %d, total %d",
               r.to(), r.from(), r.budgetAfter(), r.totalAfter());
+      case RESIZE_INSTANCE ->
+          String.format(
+              "move %s %s to %s: max_connections %d%s (from %d): budget %d, total %d",
+              r.size().orElseThrow().provider(),
+              r.size().orElseThrow().from(),
+              r.size().orElseThrow().to(),
+              r.to(),
+              r.size().orElseThrow().upperBound() ? " at most" : "",
+              r.from(),
+              r.budgetAfter(),
+              r.totalAfter());
       case RAISE_RESERVE ->
           String.format(
               "raise reserve to %d (from %d), so the budget stays clear of the superuser slots:"

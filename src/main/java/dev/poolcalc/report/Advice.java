@@ -4,13 +4,21 @@ import dev.poolcalc.engine.Amount;
 import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Budget;
+import dev.poolcalc.engine.Database;
 import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Overrun;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.ProviderSizing;
+import dev.poolcalc.engine.ProviderSizing.CatalogValue;
+import dev.poolcalc.engine.ProviderSizing.Setting;
 import dev.poolcalc.engine.Remedy;
 import dev.poolcalc.engine.Sizing;
 import dev.poolcalc.engine.Status;
+import dev.poolcalc.providers.Catalog;
+import dev.poolcalc.providers.Instance;
+import dev.poolcalc.providers.Sourced;
+import dev.poolcalc.providers.UnknownNameException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +46,7 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
       return new Advice(Optional.empty(), List.of());
     }
     List<Remedy> remedies = new ArrayList<>(lowerLimits(plan));
+    resize(plan).ifPresent(remedies::add);
     raiseMaxConnections(plan).ifPresent(remedies::add);
     raiseReserve(plan).ifPresent(remedies::add);
     return new Advice(Overrun.of(plan), remedies);
@@ -70,6 +79,67 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
           });
     }
     return remedies;
+  }
+
+  /**
+   * On a server sized from the catalog: the smallest larger size of the same provider and family
+   * that fits, with the catalog's max_connections. An upper-bound size must fit without the
+   * provider-upper-bound warning too, so the resize is not itself near its ceiling. None when the
+   * file writes max_connections (a custom parameter group does not follow the size).
+   */
+  private static Optional<Remedy> resize(Plan plan) {
+    Deployment deployment = plan.deployment();
+    Database db = deployment.database();
+    if (db.provider().isEmpty() || db.provider().get().isWritten(Setting.MAX_CONNECTIONS)) {
+      return Optional.empty();
+    }
+    ProviderSizing now = db.provider().get();
+    Catalog catalog = Catalog.builtIn();
+    Instance current;
+    try {
+      current = catalog.instance(now.provider(), now.instance());
+    } catch (UnknownNameException e) {
+      return Optional.empty();
+    }
+    for (Instance larger : catalog.largerInFamily(current)) {
+      Sourced max = larger.maxConnections();
+      ProviderSizing sizing =
+          new ProviderSizing(
+              now.provider(),
+              larger.name(),
+              new CatalogValue(max.value(), max.isUpperBound(), max.source(), max.verified()),
+              now.superuserReserved(),
+              now.reservedConnections(),
+              now.written());
+      Database resized =
+          new Database(
+              db.name(),
+              max.value(),
+              db.reserve(),
+              db.headroom(),
+              db.superuserReservedConnections(),
+              db.reservedConnections(),
+              db.url(),
+              Optional.of(sizing));
+      Plan after = Sizing.plan(new Deployment(resized, deployment.apps()));
+      boolean nearCeiling =
+          after.findings().stream()
+              .anyMatch(f -> f.code().equals(ProviderSizing.NEAR_CEILING_CODE));
+      if (after.status() == Status.OK && !nearCeiling) {
+        return Optional.of(
+            new Remedy(
+                Remedy.Kind.RESIZE_INSTANCE,
+                Optional.empty(),
+                db.maxConnections(),
+                max.value(),
+                after.totalConnections(),
+                after.budget().budget(),
+                Optional.of(
+                    new Remedy.Resize(
+                        now.provider(), now.instance(), larger.name(), max.isUpperBound()))));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<Remedy> raiseMaxConnections(Plan plan) {

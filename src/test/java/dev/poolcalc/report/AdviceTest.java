@@ -153,6 +153,7 @@ class AdviceTest {
             }
             case RAISE_MAX_CONNECTIONS -> new Deployment(db.withMaxConnections(r.to()), apps);
             case RAISE_RESERVE -> new Deployment(db.withReserve(Amount.count(r.to())), apps);
+            case RESIZE_INSTANCE -> throw new AssertionError("no provider, no resize: " + r);
           };
       Plan after = Sizing.plan(changed);
       assertThat(after.status()).isEqualTo(Status.OK);
