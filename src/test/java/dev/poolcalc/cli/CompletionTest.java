@@ -60,7 +60,7 @@ class CompletionTest {
                 "poolcalc completion ''",
                 "poolcalc --ver"))
         .containsExactly(
-            "poolcalc  -> plan check env explain audit rehearse import completion schema help",
+            "poolcalc  -> plan check env explain audit rehearse import providers completion schema help",
             "poolcalc pl -> plan",
             "poolcalc plan x.yaml --format  -> table json markdown",
             "poolcalc check x.yaml --format  -> text json github markdown",
