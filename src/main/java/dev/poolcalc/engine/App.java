@@ -15,6 +15,9 @@ import java.util.OptionalLong;
  * @param connectTimeout seconds to wait for a new connection to the server
  * @param rollout how deploys replace the pods; empty: the plan counts replicas as they are
  * @param client the library the app pools with: which knob carries the limit
+ * @param maxConnectionLimit a cap on the computed limit (DESIGN "Sizing for what really happens"):
+ *     the split never gives the app more; empty when not set
+ * @param demand the traffic its pools serve, for the Erlang C wait; empty when not set
  */
 public record App(
     String name,
@@ -25,7 +28,9 @@ public record App(
     long poolTimeout,
     long connectTimeout,
     Optional<Rollout> rollout,
-    Client client) {
+    Client client,
+    OptionalLong maxConnectionLimit,
+    Optional<Demand> demand) {
 
   public static final long DEFAULT_POOL_TIMEOUT = 20;
   public static final long DEFAULT_CONNECT_TIMEOUT = 5;
@@ -37,6 +42,16 @@ public record App(
     Objects.requireNonNull(weight, "weight");
     Objects.requireNonNull(rollout, "rollout");
     Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(maxConnectionLimit, "maxConnectionLimit");
+    Objects.requireNonNull(demand, "demand");
+    if (maxConnectionLimit.isPresent() && maxConnectionLimit.getAsLong() < 1) {
+      throw new IllegalArgumentException("max_connection_limit must be at least 1");
+    }
+    if (connectionLimit.isPresent()
+        && maxConnectionLimit.isPresent()
+        && connectionLimit.getAsLong() > maxConnectionLimit.getAsLong()) {
+      throw new IllegalArgumentException("a fixed connection_limit above max_connection_limit");
+    }
     if (processes < 1) {
       throw new IllegalArgumentException("processes must be at least 1");
     }
@@ -49,6 +64,31 @@ public record App(
     if (connectionLimit.isPresent() && weight.isPresent()) {
       throw new IllegalArgumentException("an app has either a fixed connection_limit or a weight");
     }
+  }
+
+  /** An app without a cap or demand (input files before "Sizing for what really happens"). */
+  public App(
+      String name,
+      Replicas replicas,
+      long processes,
+      OptionalLong connectionLimit,
+      Optional<BigDecimal> weight,
+      long poolTimeout,
+      long connectTimeout,
+      Optional<Rollout> rollout,
+      Client client) {
+    this(
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        weight,
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client,
+        OptionalLong.empty(),
+        Optional.empty());
   }
 
   /** An app without rollout, pooling with the default client (input files before rollouts). */
@@ -94,7 +134,9 @@ public record App(
         poolTimeout,
         connectTimeout,
         rollout,
-        client);
+        client,
+        maxConnectionLimit,
+        demand);
   }
 
   public App withWeight(BigDecimal w) {
@@ -107,7 +149,9 @@ public record App(
         poolTimeout,
         connectTimeout,
         rollout,
-        client);
+        client,
+        maxConnectionLimit,
+        demand);
   }
 
   public App withRollout(Rollout r) {
@@ -120,7 +164,9 @@ public record App(
         poolTimeout,
         connectTimeout,
         Optional.of(r),
-        client);
+        client,
+        maxConnectionLimit,
+        demand);
   }
 
   public App withClient(Client c) {
@@ -133,7 +179,57 @@ public record App(
         poolTimeout,
         connectTimeout,
         rollout,
-        c);
+        c,
+        maxConnectionLimit,
+        demand);
+  }
+
+  /** This app with a cap on its computed limit. */
+  public App withMaxConnectionLimit(long cap) {
+    return new App(
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        weight,
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client,
+        OptionalLong.of(cap),
+        demand);
+  }
+
+  /** This app with the traffic its pools serve. */
+  public App withDemand(Demand d) {
+    return new App(
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        weight,
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client,
+        maxConnectionLimit,
+        Optional.of(d));
+  }
+
+  /** This app with a fixed limit and neither weight nor cap: what {@code plan --suggest} sets. */
+  public App fixedAt(long limit) {
+    return new App(
+        name,
+        replicas,
+        processes,
+        OptionalLong.of(limit),
+        Optional.empty(),
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client,
+        OptionalLong.empty(),
+        demand);
   }
 
   /** R: the replicas the app runs between deploys, {@code replicas} or {@code replicas.max}. */
