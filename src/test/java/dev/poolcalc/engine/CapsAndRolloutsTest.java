@@ -174,6 +174,28 @@ class CapsAndRolloutsTest {
     assertThat(plan.status()).isEqualTo(Status.WARNING);
   }
 
+  /**
+   * The leftover pass follows the rule, not a promise that one at a time is never less for anyone.
+   * Budget 46; a: 1 replica rolling by 1/1 (peak 3: steady 1, surge 2), b: 1 × 2 processes (2, 0),
+   * c: weight 2, 2 × 2 processes rolling by 1/1 (peak 8: steady 4, surge 4). All at once W = 3 + 2
+   * + 16 = 21: 2, 2, 4, leftover 46 − 42 = 4; by lost fraction c (8, but 8 instances > 4), a (4: 3
+   * instances fit, +1), b (2 > 1): 3, 2, 4. One at a time W = 1 + 2 + 8 + max(2, 0, 8) = 19: 2, 2,
+   * 4, peak 2 + 4 + 16 + 16 = 38; c first (lost 92 − 76 = 16): 5 makes 2 + 4 + 20 + 20 = 46 ≤ 46,
+   * +1; then a: 3 makes 47, no. So a gets 3 all at once and 2 one at a time.
+   */
+  @Test
+  void theLeftoverPassCanMoveTheOneToAnotherAppOneAtATime() {
+    Rollout byOne = Rollout.rolling(Amount.count(1), Amount.count(1));
+    List<App> apps =
+        List.of(
+            app("a", 1).withRollout(byOne),
+            App.of("b", Replicas.fixed(1), 2),
+            App.of("c", Replicas.fixed(2), 2).withRollout(byOne).withWeight(BigDecimal.valueOf(2)));
+
+    assertThat(limits(Splitter.divide(apps, 46, Rollouts.ALL_AT_ONCE))).containsExactly(3, 2, 4);
+    assertThat(limits(Splitter.divide(apps, 46, Rollouts.ONE_AT_A_TIME))).containsExactly(2, 2, 5);
+  }
+
   /** The old two-argument entry point is all at once, caps included. */
   @Test
   void theTwoArgumentDivideIsAllAtOnceWithCaps() {
