@@ -57,6 +57,13 @@ final class CheckCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(
+      names = "--demand",
+      description =
+          "Fail also when a pool is too small for its app's demand (pool-saturated,"
+              + " pool-timeouts-likely).")
+  boolean demand;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
@@ -88,7 +95,8 @@ final class CheckCommand implements Callable<Integer> {
   /** Plans one file; bad input is reported on standard error and becomes an invalid result. */
   private CheckedFile check(String path) {
     try {
-      return CheckedFile.planned(Report.of(DeploymentInput.loadPath(path, io.context())), strict);
+      return CheckedFile.planned(
+          Report.of(DeploymentInput.loadPath(path, io.context())), strict, demand);
     } catch (InvalidInputException e) {
       e.problems().forEach(io.err()::println);
       io.err().flush();

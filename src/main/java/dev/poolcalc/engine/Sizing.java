@@ -43,6 +43,7 @@ public final class Sizing {
     Split split = allocation.split();
     List<Finding> findings = new ArrayList<>(Findings.of(budget, split, rows, total));
     findings.addAll(ProviderFindings.of(deployment.database(), budget, total));
+    findings.addAll(MomentFindings.of(budget, mode, rows, total));
     findings.addAll(DemandFindings.of(rows));
     return new Plan(
         deployment, budget, split, rows, total, statusOf(budget, rows, total), findings);
