@@ -139,13 +139,15 @@ public final class Arithmetic {
             String.format(
                 "budget − fixed = %d − (%s) = %d",
                 b.budget(),
-                sum(fixedApps(plan), a -> a.instances() + " × " + a.connectionLimit()),
+                sum(
+                    fixedApps(plan),
+                    a -> plan.rollouts().steady(a.app()) + " × " + a.connectionLimit()),
                 split.remaining())
           });
     }
     if (split.kind() == Split.Kind.EQUAL) {
       long limit = split.equalLimit();
-      if (fixedApps(plan).isEmpty()) {
+      if (fixedApps(plan).isEmpty() && split.freeSurge() == 0) {
         rows.add(
             new String[] {
               "connection_limit",
@@ -166,9 +168,13 @@ public final class Arithmetic {
         rows.add(
             new String[] {
               "connection_limit",
-              String.format(
-                  "floor(%d / %d) = %d for each of the %d free instances",
-                  split.remaining(), split.freeInstances(), limit, split.freeInstances())
+              split.freeSurge() == 0
+                  ? String.format(
+                      "floor(%d / %d) = %d for each of the %d free instances",
+                      split.remaining(), split.freeInstances(), limit, split.freeInstances())
+                  : String.format(
+                      "floor(%d / (%d steady + %d largest surge)) = %d for each free instance",
+                      split.remaining(), split.freeInstances(), split.freeSurge(), limit)
             });
       }
       return rows;
@@ -181,7 +187,8 @@ public final class Arithmetic {
                   a ->
                       Numbers.plain(a.app().weight().orElse(BigDecimal.ONE))
                           + " × "
-                          + a.instances())
+                          + plan.rollouts().steady(a.app()))
+              + (split.freeSurge() > 0 ? " + the largest weight × surge" : "")
               + " = "
               + Numbers.plain(split.totalWeight())
         });
@@ -208,11 +215,15 @@ public final class Arithmetic {
   }
 
   private static List<AppPlan> fixedApps(Plan plan) {
-    return plan.apps().stream().filter(a -> a.source() == LimitSource.FIXED).toList();
+    return plan.apps().stream()
+        .filter(a -> a.source() == LimitSource.FIXED || a.source() == LimitSource.CAPPED)
+        .toList();
   }
 
   private static List<AppPlan> freeApps(Plan plan) {
-    return plan.apps().stream().filter(a -> a.source() != LimitSource.FIXED).toList();
+    return plan.apps().stream()
+        .filter(a -> a.source() == LimitSource.EQUAL || a.source() == LimitSource.WEIGHTED)
+        .toList();
   }
 
   /** {@code a + b + c}, or {@code a + b + … (N terms)} when long. */
