@@ -46,6 +46,13 @@ final class CheckCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(
+      names = "--demand",
+      description =
+          "Fail also when a pool is too small for its app's demand (pool-saturated,"
+              + " pool-timeouts-likely).")
+  boolean demand;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
@@ -56,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     List<CheckedFile> results = new ArrayList<>();
     for (String path : files) {
-      results.add(DeploymentInput.check(path, io, strict));
+      results.add(DeploymentInput.check(path, io, strict, demand));
     }
     io.print(format.render(results, strict, io.context().style(), annotationBase()));
     if (format.writesStepSummary()) {

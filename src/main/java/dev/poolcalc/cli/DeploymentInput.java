@@ -34,9 +34,9 @@ final class DeploymentInput {
   }
 
   /** Plans one file for check; its problems go to standard error and make an invalid result. */
-  static CheckedFile check(String path, Io io, boolean strict) {
+  static CheckedFile check(String path, Io io, boolean strict, boolean demand) {
     try {
-      return CheckedFile.planned(Report.of(loadForPlan(path, io.context())), strict);
+      return CheckedFile.planned(Report.of(loadForPlan(path, io.context())), strict, demand);
     } catch (InvalidInputException e) {
       e.problems().forEach(io.err()::println);
       io.err().flush();

@@ -10,10 +10,12 @@ import dev.poolcalc.engine.Amount;
 import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.Database;
+import dev.poolcalc.engine.Demand;
 import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.Pooler;
 import dev.poolcalc.engine.Replicas;
 import dev.poolcalc.engine.Rollout;
+import dev.poolcalc.engine.Rollouts;
 import dev.poolcalc.providers.Catalog;
 import dev.poolcalc.text.Suggestions;
 import dev.poolcalc.text.Written;
@@ -61,6 +63,9 @@ public final class DeploymentReader {
   static final Set<String> APP_KEYS = InputKeys.APP.names();
   static final Set<String> REPLICA_RANGE_KEYS = InputKeys.REPLICA_RANGE.names();
   static final Set<String> ROLLOUT_KEYS = InputKeys.ROLLOUT.names();
+  static final Set<String> DEMAND_KEYS = InputKeys.DEMAND.names();
+  static final BigDecimal MAX_REQUESTS_PER_SECOND = InputKeys.MAX_REQUESTS_PER_SECOND;
+  static final BigDecimal MAX_DB_TIME_MS = InputKeys.MAX_DB_TIME_MS;
 
   private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9._-]{1,63}");
 
@@ -320,7 +325,8 @@ public final class DeploymentReader {
                   + " max_connections (%d), or PostgreSQL will not start",
               superuser, reserved, max.getAsLong()));
     }
-    if (max.isEmpty() || reserve.isEmpty()) {
+    Optional<Rollouts> rollouts = rollouts(db);
+    if (max.isEmpty() || reserve.isEmpty() || rollouts.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -332,7 +338,25 @@ public final class DeploymentReader {
             superuser,
             reserved,
             url,
-            provider.map(p -> p.sizing(db))));
+            provider.map(p -> p.sizing(db)),
+            rollouts.get()));
+  }
+
+  /** database.rollouts: whether the apps deploy together (the default) or one at a time. */
+  private static Optional<Rollouts> rollouts(Fields db) {
+    if (!db.has("rollouts")) {
+      return Optional.of(Rollouts.ALL_AT_ONCE);
+    }
+    Optional<Rollouts> mode = db.optionalString("rollouts").flatMap(Rollouts::byKey);
+    if (mode.isEmpty() && db.optionalString("rollouts").isPresent()) {
+      db.problem(
+          "rollouts",
+          db.pathOf("rollouts")
+              + " must be all-at-once or one-at-a-time (got "
+              + db.written("rollouts")
+              + ")");
+    }
+    return mode;
   }
 
   /**
@@ -445,6 +469,8 @@ public final class DeploymentReader {
     OptionalLong processes = processesOrManifest(app, counts);
     OptionalLong limit = app.optionalInteger("connection_limit", 1, MAX_CONNECTIONS_LIMIT);
     Optional<BigDecimal> weight = app.optionalDecimal("weight", MAX_WEIGHT, "a positive number");
+    OptionalLong cap = app.optionalInteger("max_connection_limit", 1, MAX_CONNECTIONS_LIMIT);
+    Optional<Demand> demand = demand(app);
     long poolTimeout =
         app.optionalInteger("pool_timeout", 0, MAX_TIMEOUT_SECONDS)
             .orElse(App.DEFAULT_POOL_TIMEOUT);
@@ -457,6 +483,16 @@ public final class DeploymentReader {
           app.pathOf("weight")
               + " cannot be set together with connection_limit: a fixed limit takes no share of"
               + " the budget; remove one of them");
+      return Optional.empty();
+    }
+    if (limit.isPresent() && cap.isPresent() && limit.getAsLong() > cap.getAsLong()) {
+      app.problem(
+          "max_connection_limit",
+          String.format(
+              "%s (%d) is below the fixed connection_limit (%d): a fixed limit is used as"
+                  + " written, so the cap could never hold; lower connection_limit or remove one"
+                  + " of them",
+              app.pathOf("max_connection_limit"), cap.getAsLong(), limit.getAsLong()));
       return Optional.empty();
     }
     Optional<Rollout> rollout = counts.flatMap(ManifestCounts::rollout).or(() -> rollout(app));
@@ -472,6 +508,8 @@ public final class DeploymentReader {
     if ((app.has("processes") && processes.isEmpty())
         || (app.has("connection_limit") && limit.isEmpty())
         || (app.has("weight") && weight.isEmpty())
+        || (app.has("max_connection_limit") && cap.isEmpty())
+        || (app.has("demand") && demand.isEmpty())
         || (app.has("rollout") && rollout.isEmpty())
         || (app.has("client") && client.isEmpty())) {
       return Optional.empty();
@@ -487,8 +525,41 @@ public final class DeploymentReader {
             connectTimeout,
             rollout,
             client.orElse(Client.DEFAULT),
+            cap,
+            demand,
             via,
             url.map(Written::text)));
+  }
+
+  /** {requests_per_second, db_time_ms, wait_ms}: the traffic the app's pools serve. */
+  private Optional<Demand> demand(Fields app) {
+    Optional<Mapping> node = app.mapping("demand", false, "");
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    Fields d = app.nested(node.get(), app.pathOf("demand"), DEMAND_KEYS);
+    Optional<BigDecimal> rate =
+        d.present("requests_per_second").isEmpty()
+            ? missing(d, "requests_per_second", "the requests per second across all replicas")
+            : d.optionalDecimal(
+                "requests_per_second", MAX_REQUESTS_PER_SECOND, "a positive number");
+    Optional<BigDecimal> time =
+        d.present("db_time_ms").isEmpty()
+            ? missing(d, "db_time_ms", "how many ms one request holds a connection")
+            : d.optionalDecimal("db_time_ms", MAX_DB_TIME_MS, "a positive number");
+    Optional<BigDecimal> wait = Optional.of(Demand.DEFAULT_WAIT_MS);
+    if (d.has("wait_ms")) {
+      wait = d.optionalDecimal("wait_ms", MAX_DB_TIME_MS, "a positive number of milliseconds");
+    }
+    if (rate.isEmpty() || time.isEmpty() || wait.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Demand(rate.get(), time.get(), wait.get()));
+  }
+
+  private static Optional<BigDecimal> missing(Fields d, String key, String what) {
+    d.required(key, what);
+    return Optional.empty();
   }
 
   /** Which library the app pools with; it decides the knobs rendered, not the numbers. */

@@ -4,6 +4,7 @@ import dev.poolcalc.engine.Client;
 import dev.poolcalc.engine.PoolMode;
 import dev.poolcalc.engine.PoolerKind;
 import dev.poolcalc.engine.Rollout;
+import dev.poolcalc.engine.Rollouts;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;
@@ -162,6 +163,30 @@ public final class InputKeys {
                   DeploymentReader.MAX_REPLICAS,
                   "replicas that may be down during a rolling update (default 25%)")));
 
+  static final BigDecimal MAX_REQUESTS_PER_SECOND = new BigDecimal("1000000");
+  static final BigDecimal MAX_DB_TIME_MS = new BigDecimal("60000");
+
+  private static Key positive(String name, BigDecimal max, String description) {
+    return new Key(name, Kind.DECIMAL, description, 0, max, List.of(), Optional.empty(), false);
+  }
+
+  public static final Section DEMAND =
+      new Section(
+          "demand",
+          List.of(
+              required(
+                  positive(
+                      "requests_per_second",
+                      MAX_REQUESTS_PER_SECOND,
+                      "requests per second across all replicas")),
+              required(
+                  positive(
+                      "db_time_ms", MAX_DB_TIME_MS, "how many ms one request holds a connection")),
+              positive(
+                  "wait_ms",
+                  MAX_DB_TIME_MS,
+                  "the wait a request may take for a connection (default 10)")));
+
   public static final Section DATABASE =
       new Section(
           "database",
@@ -203,7 +228,11 @@ public final class InputKeys {
               key(
                   ProviderKeys.INSTANCE,
                   Kind.STRING,
-                  "the provider's size name, such as db.t3.medium")));
+                  "the provider's size name, such as db.t3.medium"),
+              choice(
+                  "rollouts",
+                  Arrays.stream(Rollouts.values()).map(Rollouts::key).toList(),
+                  "whether the apps deploy all at once (the default) or one at a time")));
 
   public static final Section APP =
       new Section(
@@ -230,6 +259,11 @@ public final class InputKeys {
                   1,
                   DeploymentReader.MAX_CONNECTIONS_LIMIT,
                   "a fixed pool size instead of a share of the budget"),
+              integer(
+                  "max_connection_limit",
+                  1,
+                  DeploymentReader.MAX_CONNECTIONS_LIMIT,
+                  "a cap on the computed limit; what the app cannot use stays free"),
               new Key(
                   "weight",
                   Kind.DECIMAL,
@@ -258,6 +292,7 @@ public final class InputKeys {
               key("workload", Kind.STRING, "Kind/name of the workload in from:"),
               key("service", Kind.STRING, "the Compose service in from:"),
               integer("cpus", 1, DeploymentReader.MAX_CPUS, "CPUs for a PM2 instances: max"),
+              holding("demand", Kind.SECTION, DEMAND, "the traffic the app's pools serve"),
               key(PoolerKeys.VIA, Kind.STRING, "the pooler this app connects through"),
               key("url", Kind.URL, "this app's own URL (else its pooler's, else database.url)")));
 

@@ -53,7 +53,12 @@ public final class InputSchema {
             "a string with ${NAME} or ${NAME:-default}, read from the environment"));
     defs.put(InputKeys.DATABASE.name(), object(InputKeys.DATABASE));
     for (Section section :
-        List.of(InputKeys.POOLER, InputKeys.APP, InputKeys.REPLICA_RANGE, InputKeys.ROLLOUT)) {
+        List.of(
+            InputKeys.POOLER,
+            InputKeys.APP,
+            InputKeys.REPLICA_RANGE,
+            InputKeys.ROLLOUT,
+            InputKeys.DEMAND)) {
       defs.put(defName(section), object(section));
     }
     root.put("$defs", defs);

@@ -15,6 +15,9 @@ import java.util.OptionalLong;
  * @param connectTimeout seconds to wait for a new connection to the server
  * @param rollout how deploys replace the pods; empty: the plan counts replicas as they are
  * @param client the library the app pools with: which knob carries the limit
+ * @param maxConnectionLimit a cap on the computed limit (DESIGN "Sizing for what really happens"):
+ *     the split never gives the app more; empty when not set
+ * @param demand the traffic its pools serve, for the Erlang C wait; empty when not set
  * @param via the pooler the app connects through; empty: straight to the server
  * @param url the app's own connection URL, before its pooler's and database.url
  */
@@ -28,6 +31,8 @@ public record App(
     long connectTimeout,
     Optional<Rollout> rollout,
     Client client,
+    OptionalLong maxConnectionLimit,
+    Optional<Demand> demand,
     Optional<String> via,
     Optional<String> url) {
 
@@ -41,8 +46,18 @@ public record App(
     Objects.requireNonNull(weight, "weight");
     Objects.requireNonNull(rollout, "rollout");
     Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(maxConnectionLimit, "maxConnectionLimit");
+    Objects.requireNonNull(demand, "demand");
     Objects.requireNonNull(via, "via");
     Objects.requireNonNull(url, "url");
+    if (maxConnectionLimit.isPresent() && maxConnectionLimit.getAsLong() < 1) {
+      throw new IllegalArgumentException("max_connection_limit must be at least 1");
+    }
+    if (connectionLimit.isPresent()
+        && maxConnectionLimit.isPresent()
+        && connectionLimit.getAsLong() > maxConnectionLimit.getAsLong()) {
+      throw new IllegalArgumentException("a fixed connection_limit above max_connection_limit");
+    }
     if (processes < 1) {
       throw new IllegalArgumentException("processes must be at least 1");
     }
@@ -57,7 +72,7 @@ public record App(
     }
   }
 
-  /** An app that connects to the server itself, with database.url (files before poolers). */
+  /** An app without a cap or demand (input files before "Sizing for what really happens"). */
   public App(
       String name,
       Replicas replicas,
@@ -78,6 +93,8 @@ public record App(
         connectTimeout,
         rollout,
         client,
+        OptionalLong.empty(),
+        Optional.empty(),
         Optional.empty(),
         Optional.empty());
   }
@@ -100,9 +117,7 @@ public record App(
         poolTimeout,
         connectTimeout,
         Optional.empty(),
-        Client.DEFAULT,
-        Optional.empty(),
-        Optional.empty());
+        Client.DEFAULT);
   }
 
   /** An app with a computed limit, default weight and default timeouts. */
@@ -128,6 +143,8 @@ public record App(
         connectTimeout,
         rollout,
         client,
+        maxConnectionLimit,
+        demand,
         via,
         url);
   }
@@ -143,6 +160,8 @@ public record App(
         connectTimeout,
         rollout,
         client,
+        maxConnectionLimit,
+        demand,
         via,
         url);
   }
@@ -158,6 +177,8 @@ public record App(
         connectTimeout,
         Optional.of(r),
         client,
+        maxConnectionLimit,
+        demand,
         via,
         url);
   }
@@ -173,6 +194,62 @@ public record App(
         connectTimeout,
         rollout,
         c,
+        maxConnectionLimit,
+        demand,
+        via,
+        url);
+  }
+
+  /** This app with a cap on its computed limit. */
+  public App withMaxConnectionLimit(long cap) {
+    return new App(
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        weight,
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client,
+        OptionalLong.of(cap),
+        demand,
+        via,
+        url);
+  }
+
+  /** This app with the traffic its pools serve. */
+  public App withDemand(Demand d) {
+    return new App(
+        name,
+        replicas,
+        processes,
+        connectionLimit,
+        weight,
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client,
+        maxConnectionLimit,
+        Optional.of(d),
+        via,
+        url);
+  }
+
+  /** This app with a fixed limit and neither weight nor cap: what {@code plan --suggest} sets. */
+  public App fixedAt(long limit) {
+    return new App(
+        name,
+        replicas,
+        processes,
+        OptionalLong.of(limit),
+        Optional.empty(),
+        poolTimeout,
+        connectTimeout,
+        rollout,
+        client,
+        OptionalLong.empty(),
+        demand,
         via,
         url);
   }
@@ -189,6 +266,8 @@ public record App(
         connectTimeout,
         rollout,
         client,
+        maxConnectionLimit,
+        demand,
         Optional.of(pooler),
         url);
   }
@@ -204,6 +283,8 @@ public record App(
         connectTimeout,
         rollout,
         client,
+        maxConnectionLimit,
+        demand,
         via,
         Optional.of(u));
   }

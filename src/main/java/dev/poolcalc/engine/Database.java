@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param reservedConnections slots for roles with pg_use_reserved_connections (PostgreSQL 16+)
  * @param url the base connection URL that rendered settings start from, if any
  * @param provider the managed provider's catalog entry the settings came from, if any
+ * @param rollouts whether the apps' rollouts may overlap: the moment the plan must fit
  */
 public record Database(
     Optional<String> name,
@@ -21,7 +22,8 @@ public record Database(
     long superuserReservedConnections,
     long reservedConnections,
     Optional<String> url,
-    Optional<ProviderSizing> provider) {
+    Optional<ProviderSizing> provider,
+    Rollouts rollouts) {
 
   public static final BigDecimal DEFAULT_HEADROOM = new BigDecimal("0.85");
   public static final long DEFAULT_SUPERUSER_RESERVED = 3;
@@ -32,6 +34,7 @@ public record Database(
     Objects.requireNonNull(headroom, "headroom");
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(rollouts, "rollouts");
     if (maxConnections < 1) {
       throw new IllegalArgumentException("max_connections must be at least 1");
     }
@@ -41,6 +44,28 @@ public record Database(
     if (superuserReservedConnections < 0 || reservedConnections < 0) {
       throw new IllegalArgumentException("reserved connection counts must not be negative");
     }
+  }
+
+  /** A server whose apps' rollouts may all overlap (input files before database.rollouts). */
+  public Database(
+      Optional<String> name,
+      long maxConnections,
+      Amount reserve,
+      BigDecimal headroom,
+      long superuserReservedConnections,
+      long reservedConnections,
+      Optional<String> url,
+      Optional<ProviderSizing> provider) {
+    this(
+        name,
+        maxConnections,
+        reserve,
+        headroom,
+        superuserReservedConnections,
+        reservedConnections,
+        url,
+        provider,
+        Rollouts.ALL_AT_ONCE);
   }
 
   /** A server that is not sized from a provider's catalog. */
@@ -84,7 +109,8 @@ public record Database(
         superuserReservedConnections,
         reservedConnections,
         url,
-        provider);
+        provider,
+        rollouts);
   }
 
   /** The server with max_connections set to {@code max}: a chosen value, not the catalog's. */
@@ -97,7 +123,21 @@ public record Database(
         superuserReservedConnections,
         reservedConnections,
         url,
-        provider.map(p -> p.withWritten(ProviderSizing.Setting.MAX_CONNECTIONS)));
+        provider.map(p -> p.withWritten(ProviderSizing.Setting.MAX_CONNECTIONS)),
+        rollouts);
+  }
+
+  public Database withRollouts(Rollouts r) {
+    return new Database(
+        name,
+        maxConnections,
+        reserve,
+        headroom,
+        superuserReservedConnections,
+        reservedConnections,
+        url,
+        provider,
+        r);
   }
 
   public Database withReserve(Amount r) {
@@ -109,6 +149,7 @@ public record Database(
         superuserReservedConnections,
         reservedConnections,
         url,
-        provider);
+        provider,
+        rollouts);
   }
 }

@@ -7,5 +7,7 @@ public enum LimitSource {
   /** floor(remaining / Σ free instances): the seed's formula. */
   EQUAL,
   /** A weighted share of what the fixed apps leave. */
-  WEIGHTED
+  WEIGHTED,
+  /** Held at its max_connection_limit: its share of the split would have been more. */
+  CAPPED
 }

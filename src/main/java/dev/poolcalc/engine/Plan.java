@@ -87,6 +87,36 @@ public record Plan(
     return poolers.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
+  /** How the apps' rollouts may overlap: the moment {@code totalConnections} is taken at. */
+  public Rollouts rollouts() {
+    return deployment.database().rollouts();
+  }
+
+  /**
+   * One at a time: the app whose own rollout adds the most connections (surge_a × limit, ties in
+   * file order), the worst moment the peak total is taken at; empty when no app surges.
+   */
+  public Optional<AppPlan> worstRollout() {
+    AppPlan worst = null;
+    for (AppPlan app : apps) {
+      if (app.surgeConnections() > 0
+          && (worst == null || app.surgeConnections() > worst.surgeConnections())) {
+        worst = app;
+      }
+    }
+    return Optional.ofNullable(worst);
+  }
+
+  /** Whether any app sets max_connection_limit: then the budget left unallocated is shown. */
+  public boolean hasCaps() {
+    return apps.stream().anyMatch(a -> a.app().maxConnectionLimit().isPresent());
+  }
+
+  /** budget − total when positive: what no app can use because the caps hold them below it. */
+  public long unallocatedConnections() {
+    return Math.max(0, budget.budget() - totalConnections);
+  }
+
   public Optional<AppPlan> app(String name) {
     return apps.stream().filter(a -> a.name().equals(name)).findFirst();
   }

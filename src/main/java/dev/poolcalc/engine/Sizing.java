@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * The sizing engine: divides what the server can give among every pool that will be open at once,
  * and judges the result. Pure: records in, a {@link Plan} out. The division itself is {@link
  * Splitter}'s, applied once to the server's budget (the direct apps, after the poolers' server
- * connections) and once to each pooler's client budget (the apps behind it).
+ * connections) and once to each pooler's client budget (the apps behind it). The moment the server
+ * side is judged at (every rollout at once, or the worst single one) is {@link Rollouts}'; how each
+ * pool copes with its demand is {@link PoolLoad}'s.
  */
 public final class Sizing {
 
@@ -20,6 +23,7 @@ public final class Sizing {
 
   public static Plan plan(Deployment deployment) {
     Budget budget = Budget.of(deployment.database());
+    Rollouts mode = deployment.database().rollouts();
     List<App> apps = deployment.apps();
 
     long poolerServer = 0;
@@ -29,17 +33,15 @@ public final class Sizing {
     List<App> direct = apps.stream().filter(App::direct).toList();
     // Poolers take their server connections off the budget like fixed apps; Splitter takes the
     // direct fixed apps off itself.
-    Allocation allocation = Splitter.divide(direct, budget.budget() - poolerServer);
+    Allocation allocation = Splitter.divide(direct, budget.budget() - poolerServer, mode);
 
     Map<App, AppPlan> rowOf = new HashMap<>();
     List<AppPlan> directRows = rows(direct, allocation);
     for (int i = 0; i < direct.size(); i++) {
       rowOf.put(direct.get(i), directRows.get(i));
     }
-    long total = poolerServer;
-    for (AppPlan row : directRows) {
-      total = Math.addExact(total, row.totalConnections());
-    }
+    long[] limits = directRows.stream().mapToLong(AppPlan::connectionLimit).toArray();
+    long total = Math.addExact(poolerServer, mode.peakTotal(direct, limits));
 
     List<PoolerPlan> poolers = new ArrayList<>();
     for (Pooler pooler : deployment.poolers()) {
@@ -59,6 +61,8 @@ public final class Sizing {
         new ArrayList<>(Findings.of(budget, split, directRows, total, poolerServer));
     findings.addAll(PoolerFindings.of(deployment, budget, poolers, directRows));
     findings.addAll(ProviderFindings.of(deployment.database(), budget, total));
+    findings.addAll(MomentFindings.of(budget, mode, directRows, total));
+    findings.addAll(DemandFindings.of(rows));
     Status status = statusOf(budget, directRows, total);
     for (PoolerPlan p : poolers) {
       status = worst(status, p.status());
@@ -98,6 +102,7 @@ public final class Sizing {
     for (int i = 0; i < apps.size(); i++) {
       App app = apps.get(i);
       Allocation.Share share = allocation.shares().get(i);
+      Optional<PoolLoad> load = app.demand().map(d -> PoolLoad.of(app, d, share.limit()));
       rows.add(
           new AppPlan(
               app,
@@ -105,7 +110,8 @@ public final class Sizing {
               share.limit(),
               share.source(),
               share.leftoverBonus(),
-              Math.multiplyExact(app.instances(), share.limit())));
+              Math.multiplyExact(app.instances(), share.limit()),
+              load));
     }
     return rows;
   }

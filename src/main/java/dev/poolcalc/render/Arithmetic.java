@@ -7,6 +7,7 @@ import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Rollout;
+import dev.poolcalc.engine.Rollouts;
 import dev.poolcalc.engine.Split;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -139,6 +140,7 @@ public final class Arithmetic {
   static List<String[]> limits(Plan plan) {
     Split split = plan.split();
     Budget b = plan.budget();
+    Rollouts mode = plan.rollouts();
     List<AppPlan> fixed = fixedApps(plan.directApps());
     String remaining =
         fixed.isEmpty()
@@ -146,10 +148,10 @@ public final class Arithmetic {
             : String.format(
                 "budget − fixed = %d − (%s) = %d",
                 b.budget(),
-                sum(fixed, a -> a.instances() + " × " + a.connectionLimit()),
+                sum(fixed, a -> mode.steady(a.app()) + " × " + a.connectionLimit()),
                 split.remaining());
     String seed = null;
-    if (fixed.isEmpty() && split.kind() == Split.Kind.EQUAL) {
+    if (fixed.isEmpty() && split.kind() == Split.Kind.EQUAL && split.freeSurge() == 0) {
       BigDecimal free = BigDecimal.valueOf(split.freeInstances());
       seed =
           String.format(
@@ -164,16 +166,22 @@ public final class Arithmetic {
               Numbers.quotient(BigDecimal.valueOf(b.maxConnections()).multiply(b.headroom()), free),
               split.equalLimit());
     }
-    return limits(split, plan.directApps(), remaining, seed, "");
+    return limits(split, plan.directApps(), mode, remaining, seed, "");
   }
 
   /**
    * The rows of one division: {@code remaining} (when there is one to show), then the equal limit
-   * ({@code seed} instead, when given) or W and each weighted limit. {@code prefix} names whose
-   * division it is, such as {@code "bouncer: "}.
+   * ({@code seed} instead, when given) or W and each weighted limit. {@code mode} counts each app's
+   * instances (a pooler's clients divide all at once). {@code prefix} names whose division it is,
+   * such as {@code "bouncer: "}.
    */
   static List<String[]> limits(
-      Split split, List<AppPlan> apps, String remaining, String seed, String prefix) {
+      Split split,
+      List<AppPlan> apps,
+      Rollouts mode,
+      String remaining,
+      String seed,
+      String prefix) {
     List<String[]> rows = new ArrayList<>();
     if (split.kind() == Split.Kind.NONE) {
       rows.add(new String[] {prefix + "connection_limit", "fixed for every app"});
@@ -184,15 +192,21 @@ public final class Arithmetic {
     }
     if (split.kind() == Split.Kind.EQUAL) {
       long limit = split.equalLimit();
-      rows.add(
-          new String[] {
-            prefix + "connection_limit",
-            seed != null
-                ? seed
-                : String.format(
-                    "floor(%d / %d) = %d for each of the %d free instances",
-                    split.remaining(), split.freeInstances(), limit, split.freeInstances())
-          });
+      String rule;
+      if (seed != null) {
+        rule = seed;
+      } else if (split.freeSurge() == 0) {
+        rule =
+            String.format(
+                "floor(%d / %d) = %d for each of the %d free instances",
+                split.remaining(), split.freeInstances(), limit, split.freeInstances());
+      } else {
+        rule =
+            String.format(
+                "floor(%d / (%d steady + %d largest surge)) = %d for each free instance",
+                split.remaining(), split.freeInstances(), split.freeSurge(), limit);
+      }
+      rows.add(new String[] {prefix + "connection_limit", rule});
       return rows;
     }
     List<AppPlan> free = freeApps(apps);
@@ -204,7 +218,8 @@ public final class Arithmetic {
                   a ->
                       Numbers.plain(a.app().weight().orElse(BigDecimal.ONE))
                           + " × "
-                          + a.instances())
+                          + mode.steady(a.app()))
+              + (split.freeSurge() > 0 ? " + the largest weight × surge" : "")
               + " = "
               + Numbers.plain(split.totalWeight())
         });
@@ -231,11 +246,15 @@ public final class Arithmetic {
   }
 
   static List<AppPlan> fixedApps(List<AppPlan> apps) {
-    return apps.stream().filter(a -> a.source() == LimitSource.FIXED).toList();
+    return apps.stream()
+        .filter(a -> a.source() == LimitSource.FIXED || a.source() == LimitSource.CAPPED)
+        .toList();
   }
 
   private static List<AppPlan> freeApps(List<AppPlan> apps) {
-    return apps.stream().filter(a -> a.source() != LimitSource.FIXED).toList();
+    return apps.stream()
+        .filter(a -> a.source() == LimitSource.EQUAL || a.source() == LimitSource.WEIGHTED)
+        .toList();
   }
 
   /** {@code a + b + c}, or {@code a + b + … (N terms)} when long. */

@@ -128,17 +128,32 @@ public final class Dotenv {
     String behind = pooler.map(p -> " behind " + p.name()).orElse("");
     return switch (app.source()) {
       case FIXED -> "connection_limit " + app.connectionLimit() + " is fixed in the file";
+      case CAPPED ->
+          "connection_limit "
+              + app.connectionLimit()
+              + " is its max_connection_limit: its share would be more";
       case EQUAL ->
-          String.format(
-              "connection_limit %d = floor(%d / %d): %d%s connections shared equally by %d"
-                  + " instances%s",
-              app.connectionLimit(),
-              split.remaining(),
-              split.freeInstances(),
-              split.remaining(),
-              of,
-              split.freeInstances(),
-              behind);
+          split.freeSurge() == 0
+              ? String.format(
+                  "connection_limit %d = floor(%d / %d): %d%s connections shared equally by %d"
+                      + " instances%s",
+                  app.connectionLimit(),
+                  split.remaining(),
+                  split.freeInstances(),
+                  split.remaining(),
+                  of,
+                  split.freeInstances(),
+                  behind)
+              : String.format(
+                  "connection_limit %d = floor(%d / (%d + %d)): %d connections shared equally by"
+                      + " %d steady instances and the largest rollout's %d",
+                  app.connectionLimit(),
+                  split.remaining(),
+                  split.freeInstances(),
+                  split.freeSurge(),
+                  split.remaining(),
+                  split.freeInstances(),
+                  split.freeSurge());
       case WEIGHTED ->
           String.format(
               "connection_limit %d = floor(%d × %s / %s)%s: a weighted share of %d%s"

@@ -6,9 +6,11 @@ import dev.poolcalc.clients.Setting;
 import dev.poolcalc.engine.App;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Budget;
+import dev.poolcalc.engine.DemandNumbers;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolLoad;
 import dev.poolcalc.engine.PoolerPlan;
 import dev.poolcalc.engine.Rollout;
 import dev.poolcalc.engine.Split;
@@ -64,6 +66,7 @@ public final class Explanation {
     e.limit();
     e.total();
     e.whatToSet(report);
+    e.demand();
     e.findings();
     return e.out.toString();
   }
@@ -348,6 +351,68 @@ public final class Explanation {
               code ->
                   code.lines()
                       .forEach(l -> out.append(INDENT).append("    ").append(l).append('\n')));
+    }
+  }
+
+  /** Is the pool big enough: the demand numbers of every app that has them, in plain words. */
+  private void demand() {
+    List<AppPlan> loaded = apps.stream().filter(a -> a.load().isPresent()).toList();
+    if (loaded.isEmpty()) {
+      return;
+    }
+    section("Is the pool big enough?");
+    paragraph(
+        "A pool is a queue: requests arrive, each holds one connection while it talks to the"
+            + " database, and a request that finds every connection busy waits. By Little's law"
+            + " the connections busy on average are A = λ × S: requests per second reaching one"
+            + " pool times the seconds each holds a connection. If A reaches the pool's limit,"
+            + " the pool is busy 100 % of the time, the queue only grows, and every wait ends in"
+            + " a timeout. Below it, the Erlang C formula (random arrivals, M/M/c) gives the"
+            + " share of requests that wait at all, and how many wait longer than a given time.");
+    for (AppPlan app : loaded) {
+      PoolLoad l = app.load().get();
+      String rate = DemandNumbers.number(l.requestsPerPool());
+      String a = DemandNumbers.number(l.offeredLoad());
+      StringBuilder text = new StringBuilder();
+      text.append(
+          String.format(
+              "%s: %s requests/s over %d pools (steady replicas × processes) is λ = %s"
+                  + " requests/s per pool; each holds a connection %s ms, so A = %s × %s / 1000"
+                  + " = %s connections busy on average, against connection_limit %d. ",
+              app.name(),
+              l.demand().requestsPerSecond().toPlainString(),
+              l.steadyPools(),
+              rate,
+              l.demand().dbTimeMs().toPlainString(),
+              rate,
+              l.demand().dbTimeMs().toPlainString(),
+              a,
+              l.limit()));
+      if (l.saturated()) {
+        text.append(
+            String.format(
+                "A ≥ %d: the pool is saturated, requests queue without end and time out after"
+                    + " pool_timeout (%d s). ",
+                l.limit(), l.poolTimeoutSeconds()));
+      } else {
+        text.append(
+            String.format(
+                "Utilisation A / c = %s. %s of requests find every connection busy; %s wait"
+                    + " longer than %s ms; %s wait past pool_timeout (%d s) and time out. The mean"
+                    + " wait over all requests is %s ms. ",
+                DemandNumbers.percent(l.offeredLoad() / l.limit()),
+                DemandNumbers.percent(l.waitProbability()),
+                DemandNumbers.percent(l.longWaitProbability()),
+                l.demand().waitMs().toPlainString(),
+                DemandNumbers.percent(l.timeoutProbability()),
+                l.poolTimeoutSeconds(),
+                DemandNumbers.number(l.meanWaitMs())));
+      }
+      text.append(
+          String.format(
+              "The smallest limit that keeps waits over %s ms to at most 1 %% of requests is %d.",
+              l.demand().waitMs().toPlainString(), l.neededLimit()));
+      paragraph(text.toString());
     }
   }
 

@@ -14,8 +14,10 @@ import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolLoad;
 import dev.poolcalc.engine.PoolerPlan;
 import dev.poolcalc.engine.Rollout;
+import dev.poolcalc.engine.Rollouts;
 import dev.poolcalc.report.Report;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -84,6 +86,18 @@ public final class JsonRenderer {
     json.writeNumberField("reserved_connections", b.reservedConnections());
     json.writeNumberField("total_instances", plan.totalInstances());
     json.writeStringField("split", plan.split().kind().name().toLowerCase(Locale.ROOT));
+    if (plan.rollouts() == Rollouts.ONE_AT_A_TIME) {
+      json.writeStringField("rollouts", plan.rollouts().key());
+      json.writeNumberField("steady_connections", plan.steadyTotalConnections());
+      if (plan.worstRollout().isPresent()) {
+        json.writeStringField("worst_rollout", plan.worstRollout().get().name());
+        json.writeNumberField(
+            "worst_rollout_connections", plan.worstRollout().get().surgeConnections());
+      }
+    }
+    if (plan.hasCaps()) {
+      json.writeNumberField("unallocated_connections", plan.unallocatedConnections());
+    }
     boolean pooled = !plan.deployment().poolers().isEmpty();
     json.writeArrayFieldStart("apps");
     for (AppPlan app : plan.apps()) {
@@ -150,6 +164,12 @@ public final class JsonRenderer {
       BigDecimal weight = app.app().weight().get();
       json.writeNumberField("weight", weight);
     }
+    if (app.app().maxConnectionLimit().isPresent()) {
+      json.writeNumberField("max_connection_limit", app.app().maxConnectionLimit().getAsLong());
+    }
+    if (app.load().isPresent()) {
+      writeDemand(json, app.load().get());
+    }
     json.writeNumberField("pool_timeout", app.app().poolTimeout());
     json.writeNumberField("connect_timeout", app.app().connectTimeout());
     json.writeStringField("client", app.app().client().key());
@@ -215,6 +235,27 @@ public final class JsonRenderer {
     } else {
       json.writeNullField(key);
     }
+  }
+
+  /** The demand as written and how the pools cope with it (DESIGN's per-app {@code demand}). */
+  private static void writeDemand(JsonGenerator json, PoolLoad load) throws IOException {
+    json.writeObjectFieldStart("demand");
+    json.writeNumberField("requests_per_second", load.demand().requestsPerSecond());
+    json.writeNumberField("db_time_ms", load.demand().dbTimeMs());
+    json.writeNumberField("wait_ms", load.demand().waitMs());
+    json.writeNumberField("requests_per_pool", load.requestsPerPool());
+    json.writeNumberField("offered_load", load.offeredLoad());
+    json.writeBooleanField("saturated", load.saturated());
+    json.writeNumberField("wait_probability", load.waitProbability());
+    json.writeNumberField("long_wait_probability", load.longWaitProbability());
+    json.writeNumberField("timeout_probability", load.timeoutProbability());
+    if (load.saturated()) {
+      json.writeNullField("mean_wait_ms");
+    } else {
+      json.writeNumberField("mean_wait_ms", load.meanWaitMs());
+    }
+    json.writeNumberField("needed_limit", load.neededLimit());
+    json.writeEndObject();
   }
 
   /** What from: read, each with the manifest's file, line, column and field. */

@@ -5,6 +5,7 @@ import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.Pooler;
 import dev.poolcalc.engine.PoolerPlan;
+import dev.poolcalc.engine.Rollouts;
 import dev.poolcalc.engine.Split;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +47,11 @@ public final class PoolerArithmetic {
               fixed.isEmpty()
                   ? "0"
                   : "("
-                      + Arithmetic.sum(fixed, a -> a.instances() + " × " + a.connectionLimit())
+                      + Arithmetic.sum(
+                          fixed, a -> plan.rollouts().steady(a.app()) + " × " + a.connectionLimit())
                       + ")",
               split.remaining());
-      rows.addAll(Arithmetic.limits(split, direct, remaining, null, ""));
+      rows.addAll(Arithmetic.limits(split, direct, plan.rollouts(), remaining, null, ""));
     }
     List<String> terms = new ArrayList<>();
     for (PoolerPlan p : plan.poolers()) {
@@ -107,7 +109,7 @@ public final class PoolerArithmetic {
                 p.clientBudget().getAsLong(),
                 Arithmetic.sum(fixed, a -> a.instances() + " × " + a.connectionLimit()),
                 p.split().remaining());
-    rows.addAll(Arithmetic.limits(p.split(), p.apps(), remaining, null, n));
+    rows.addAll(Arithmetic.limits(p.split(), p.apps(), Rollouts.ALL_AT_ONCE, remaining, null, n));
     rows.add(
         new String[] {
           n + "clients",

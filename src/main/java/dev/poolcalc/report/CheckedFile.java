@@ -1,6 +1,7 @@
 package dev.poolcalc.report;
 
 import dev.poolcalc.config.Problem;
+import dev.poolcalc.engine.DemandFindings;
 import dev.poolcalc.engine.Status;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +29,21 @@ public record CheckedFile(
 
   /** A planned file: it passes on status ok, and on warning unless {@code strict}. */
   public static CheckedFile planned(Report report, boolean strict) {
+    return planned(report, strict, false);
+  }
+
+  /**
+   * As {@link #planned(Report, boolean)}; with {@code demand} it also fails when a pool is
+   * saturated or likely to time out requests (DESIGN: {@code check --demand}).
+   */
+  public static CheckedFile planned(Report report, boolean strict, boolean demand) {
     Status status = report.plan().status();
     boolean passed = status == Status.OK || (status == Status.WARNING && !strict);
+    if (demand
+        && report.plan().findings().stream()
+            .anyMatch(f -> DemandFindings.FAILING.contains(f.code()))) {
+      passed = false;
+    }
     return new CheckedFile(
         report.file(), Optional.of(report), Advice.of(report.plan()), passed, List.of());
   }
