@@ -12,6 +12,8 @@ import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.PoolLoad;
 import dev.poolcalc.engine.PoolerPlan;
+import dev.poolcalc.engine.ProviderSizing;
+import dev.poolcalc.engine.ProviderSizing.CatalogValue;
 import dev.poolcalc.engine.Rollout;
 import dev.poolcalc.engine.Split;
 import dev.poolcalc.report.Report;
@@ -81,6 +83,28 @@ public final class Explanation {
                 + " connection holds its slot just the same. So the plan counts every pool as"
                 + " full: the most connections it may ever hold.",
             plan.budget().maxConnections()));
+    plan.deployment().database().provider().ifPresent(p -> paragraph(provenance(p)));
+  }
+
+  /** Where max_connections came from on a managed server: the catalog, or the file over it. */
+  private static String provenance(ProviderSizing p) {
+    CatalogValue catalog = p.maxConnections();
+    String size = p.provider() + " " + p.instance();
+    String bound = catalog.upperBound() ? " at most" : "";
+    if (p.isWritten(ProviderSizing.Setting.MAX_CONNECTIONS)) {
+      return String.format(
+          "The catalog gives %s max_connections%s %d (%s, verified %s); the file writes its own"
+              + " value, which wins over the catalog's (a custom parameter group).",
+          size, bound, catalog.value(), catalog.source(), catalog.verified());
+    }
+    return String.format(
+        "max_connections comes from the catalog for %s (%s, verified %s)%s.",
+        size,
+        catalog.source(),
+        catalog.verified(),
+        catalog.upperBound()
+            ? ": an upper bound, the server's value may be lower; check SHOW max_connections"
+            : "");
   }
 
   private void budget() {
