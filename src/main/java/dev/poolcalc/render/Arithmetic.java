@@ -77,13 +77,32 @@ public final class Arithmetic {
         });
     rows.addAll(limits(plan));
     rows.add(
-        new String[] {
-          "total",
-          sum(plan.apps(), a -> a.instances() + " × " + a.connectionLimit())
-              + " = "
-              + plan.totalConnections()
-        });
+        new String[] {"total", totalTerms(plan, plan.apps()) + " = " + plan.totalConnections()});
     return format(rows);
+  }
+
+  /**
+   * The terms of the server's total over {@code apps}: instances × limit each, or one at a time
+   * steady instances × limit each plus the worst single rollout's surge × limit.
+   */
+  static String totalTerms(Plan plan, List<AppPlan> apps) {
+    if (plan.rollouts() != Rollouts.ONE_AT_A_TIME) {
+      return sum(apps, a -> a.instances() + " × " + a.connectionLimit());
+    }
+    String steady = sum(apps, a -> a.app().steadyInstances() + " × " + a.connectionLimit());
+    return plan.worstRollout()
+        .filter(apps::contains)
+        .map(
+            w ->
+                steady
+                    + " + "
+                    + (w.instances() - w.app().steadyInstances())
+                    + " × "
+                    + w.connectionLimit()
+                    + " ("
+                    + w.name()
+                    + "'s rollout)")
+        .orElse(steady);
   }
 
   /** Rows of {name, expression} as {@code name = expression}, names padded to one column. */

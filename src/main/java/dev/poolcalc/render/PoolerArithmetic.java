@@ -57,10 +57,7 @@ public final class PoolerArithmetic {
     for (PoolerPlan p : plan.poolers()) {
       terms.add(Long.toString(p.serverConnections()));
     }
-    String directSum =
-        direct.isEmpty()
-            ? ""
-            : " + " + Arithmetic.sum(direct, a -> a.instances() + " × " + a.connectionLimit());
+    String directSum = direct.isEmpty() ? "" : " + " + Arithmetic.totalTerms(plan, direct);
     rows.add(
         new String[] {
           "total", String.join(" + ", terms) + directSum + " = " + plan.totalConnections()
