@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.poolcalc.engine.AuditComparison;
 import dev.poolcalc.engine.AuditComparison.AppUsage;
+import dev.poolcalc.engine.AuditComparison.PoolerUsage;
 import dev.poolcalc.engine.AuditComparison.Unplanned;
 import dev.poolcalc.engine.ServerSettings;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.io.UncheckedIOException;
 
 /**
  * An audit as one JSON object. Its keys are fixed: server, planned_total, observed_total, apps,
- * unplanned, status, findings; the others only add detail.
+ * poolers, unplanned, status, findings; the others only add detail.
  */
 public final class AuditJsonRenderer {
 
@@ -66,6 +67,9 @@ public final class AuditJsonRenderer {
       json.writeEndObject();
     }
     json.writeEndArray();
+    if (!audit.poolers().isEmpty()) {
+      writePoolers(json, audit);
+    }
     json.writeArrayFieldStart("unplanned");
     for (Unplanned u : audit.unplanned()) {
       json.writeStartObject();
@@ -76,5 +80,29 @@ public final class AuditJsonRenderer {
     json.writeEndArray();
     JsonRenderer.writeFindings(json, audit.findings());
     json.writeEndObject();
+  }
+
+  /** Only in a plan with poolers, so files without them print exactly as before. */
+  private static void writePoolers(JsonGenerator json, AuditComparison audit) throws IOException {
+    json.writeArrayFieldStart("poolers");
+    for (PoolerUsage pooler : audit.poolers()) {
+      json.writeStartObject();
+      json.writeStringField("name", pooler.name());
+      json.writeStringField("kind", pooler.kind().key());
+      json.writeArrayFieldStart("apps");
+      for (String app : pooler.apps()) {
+        json.writeString(app);
+      }
+      json.writeEndArray();
+      json.writeNumberField("planned_server_connections", pooler.plannedConnections());
+      json.writeNumberField("observed_connections", pooler.observedConnections());
+      json.writeNumberField("active", pooler.active());
+      json.writeNumberField("idle", pooler.idle());
+      json.writeNumberField("idle_in_transaction", pooler.idleInTransaction());
+      json.writeNumberField("other", pooler.other());
+      json.writeStringField("status", pooler.over() ? "over" : "ok");
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 }

@@ -2,6 +2,7 @@ package dev.poolcalc.render;
 
 import dev.poolcalc.engine.AuditComparison;
 import dev.poolcalc.engine.AuditComparison.AppUsage;
+import dev.poolcalc.engine.AuditComparison.PoolerUsage;
 import dev.poolcalc.engine.AuditComparison.Unplanned;
 import dev.poolcalc.engine.AuditStatus;
 import dev.poolcalc.engine.Finding;
@@ -50,6 +51,21 @@ public final class AuditTableRenderer {
       idle += app.idle();
       idleInTx += app.idleInTransaction();
       other += app.other();
+    }
+    for (PoolerUsage pooler : audit.poolers()) {
+      table.row(
+          pooler.name() + " (" + pooler.kind().key() + ")",
+          Long.toString(pooler.plannedConnections()),
+          Long.toString(pooler.observedConnections()),
+          Long.toString(pooler.active()),
+          Long.toString(pooler.idle()),
+          Long.toString(pooler.idleInTransaction()),
+          Long.toString(pooler.other()),
+          pooler.over() ? "over" : "ok");
+      active += pooler.active();
+      idle += pooler.idle();
+      idleInTx += pooler.idleInTransaction();
+      other += pooler.other();
     }
     for (Unplanned u : audit.unplanned()) {
       var group =
@@ -108,6 +124,13 @@ public final class AuditTableRenderer {
             audit.utilizationPercent().toPlainString()));
     if (seen.otherDatabases() > 0) {
       out.append(String.format(", %d of them to other databases", seen.otherDatabases()));
+    }
+    for (PoolerUsage pooler : audit.poolers()) {
+      out.append(
+          String.format(
+              "%n%s: its server connections, counted by the application_names of the apps"
+                  + " behind it (%s), which it sets on them",
+              pooler.name(), pooler.apps().isEmpty() ? "none" : String.join(", ", pooler.apps())));
     }
     out.append("\n\n");
     out.append(

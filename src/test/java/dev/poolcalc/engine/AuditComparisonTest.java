@@ -168,6 +168,51 @@ class AuditComparisonTest {
     assertThat(ServerCheck.differences(PRODUCTION.deployment().database(), PG14)).isEmpty();
   }
 
+  /** web goes through a PgBouncer of 1 process × 1 pair × (5 + 0) = 5; admin connects directly. */
+  private static final Plan BEHIND_BOUNCER =
+      Sizing.plan(
+          new Deployment(
+              Database.of(100, Amount.count(15)),
+              List.of(
+                  App.of("web", Replicas.fixed(4), 1).withVia("bouncer"),
+                  App.of("admin", Replicas.fixed(1), 1)),
+              List.of(
+                  Pooler.pgbouncer("bouncer")
+                      .withPoolMode(PoolMode.TRANSACTION)
+                      .withPgbouncerPools(5, 0, 0))));
+
+  @Test
+  void aPoolersServerConnectionsAreItsAppsApplicationNamesHeldAgainstItsServerTotal() {
+    AuditComparison audit =
+        AuditComparison.of(
+            BEHIND_BOUNCER,
+            observe(
+                PG17,
+                new SessionGroup("web", 1, 3, 0, 0, 0),
+                new SessionGroup("admin", 0, 1, 0, 0, 0),
+                new SessionGroup("", 0, 1, 0, 0, 0)));
+
+    assertThat(audit.poolers())
+        .containsExactly(
+            new AuditComparison.PoolerUsage(
+                "bouncer", PoolerKind.PGBOUNCER, List.of("web"), 5, 4, 1, 3, 0, 0));
+    assertThat(audit.apps()).extracting(AuditComparison.AppUsage::name).containsExactly("admin");
+    assertThat(audit.unplanned()).containsExactly(new AuditComparison.Unplanned("", 1));
+    assertThat(audit.status()).isEqualTo(AuditStatus.OK);
+  }
+
+  @Test
+  void aPoolerOverItsServerTotalIsDrift() {
+    AuditComparison audit =
+        AuditComparison.of(BEHIND_BOUNCER, observe(PG17, new SessionGroup("web", 0, 6, 0, 0, 0)));
+
+    assertThat(audit.status()).isEqualTo(AuditStatus.DRIFT);
+    assertThat(audit.poolers().get(0).over()).isTrue();
+    assertThat(audit.findings()).extracting(Finding::code).containsExactly("pooler-over-plan");
+    assertThat(audit.findings().get(0).message())
+        .startsWith("pooler bouncer holds 6 server connections, 1 over its plan of 5:");
+  }
+
   private static Observation observe(ServerSettings server, SessionGroup... groups) {
     return new Observation(
         server, "exchanger_db", "monitor", false, true, false, List.of(groups), 0);

@@ -60,12 +60,29 @@ class ServerReportGoldenTest {
             4);
     Observation limitedView =
         observe(false, List.of(new SessionGroup("exchanger-web", 0, 0, 0, 0, 51)), 0);
+    Plan pgbouncer = plan("examples/pgbouncer.yaml");
+    // examples/pgbouncer.yaml's server: shop on PostgreSQL 17 with max_connections 200.
+    Observation behindBouncer =
+        new Observation(
+            new ServerSettings("17.11", 17, 200, 3, OptionalLong.of(0)),
+            "shop",
+            "monitor",
+            false,
+            true,
+            false,
+            List.of(
+                new SessionGroup("shop-web", 4, 30, 2, 0, 0),
+                new SessionGroup("shop-worker", 1, 10, 0, 0, 0),
+                new SessionGroup("shop-migrate", 0, 1, 0, 0, 0),
+                new SessionGroup("", 0, 1, 0, 0, 0)),
+            0);
     Observation emptyProbe = observe(false, List.of(), 0);
 
     return Stream.of(
             audit("audit-as-planned", production, asPlanned),
             audit("audit-over-and-unplanned", production, overAndUnplanned),
             audit("audit-limited-view", production, limitedView),
+            audit("audit-behind-pgbouncer", pgbouncer, behindBouncer),
             rehearsal(
                 "rehearse-held",
                 new RehearsalResult(
