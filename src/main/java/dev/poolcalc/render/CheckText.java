@@ -80,6 +80,22 @@ public final class CheckText {
           "check failed: "
               + count(invalid, files.size(), "is not valid input", "are not valid input"));
     }
+    long tooSmall =
+        files.stream()
+            .filter(f -> f.report().isPresent() && !f.passed())
+            .filter(f -> f.report().get().plan().status() == Status.OK)
+            .count();
+    if (failed > 0 && tooSmall == failed) {
+      // Only check --demand fails a plan that fits the server: its pools are too small.
+      return style.status(
+          Status.ERROR,
+          "check failed: "
+              + count(
+                  failed,
+                  files.size(),
+                  "fits the server, but a pool is too small for its demand",
+                  "fit the server, but a pool is too small for its demand"));
+    }
     if (failed > 0) {
       return style.status(
           Status.ERROR,

@@ -298,4 +298,21 @@ class CheckCommandTest {
     assertThat(outside.out())
         .startsWith("::error file=" + example.toString().replace(":", "%3A") + ",");
   }
+
+  @Test
+  void demandFailsOnlyWithDemandAndSaysThePlanFitsTheServer() {
+    // 660 requests/s over 3 site pools = 220/s each, 80 ms each: A = 17.6 busy on average
+    // against a limit of floor(85 / 5) = 17, so the site's pools are saturated.
+    String saturated = "examples/production-demand.yaml";
+    Cli.Result without = Cli.run("check", saturated);
+    assertThat(without.exitCode()).isEqualTo(ExitCode.OK);
+    Cli.Result with = Cli.run("check", saturated, "--demand");
+    assertThat(with.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(with.out())
+        .contains("[pool-saturated]")
+        .contains("check failed: the plan fits the server, but a pool is too small for its demand");
+    // Capping the bot at 2 leaves floor((85 − 2 × 2) / 3) = 27 for each site pool: it passes.
+    Cli.Result capped = Cli.run("check", "examples/production-demand-capped.yaml", "--demand");
+    assertThat(capped.exitCode()).as(capped.out()).isEqualTo(ExitCode.OK);
+  }
 }
