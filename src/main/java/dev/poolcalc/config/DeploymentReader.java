@@ -289,7 +289,7 @@ public final class DeploymentReader {
 
   private Optional<Database> database(Fields db) {
     Optional<String> name = db.optionalString("name");
-    Optional<ProviderKeys.Choice> provider = ProviderKeys.read(db, Catalog.builtIn());
+    Optional<ProviderKeys.Choice> provider = ProviderKeys.read(db, Catalog::builtIn);
     OptionalLong max = maxConnections(db, provider);
     Optional<Amount> reserve = reserve(db, max);
     BigDecimal headroom =

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * database.provider and database.instance: the size looked up in the catalog, whose numbers fill in
@@ -69,9 +70,10 @@ final class ProviderKeys {
   /**
    * The catalog entry the file names; empty, with the problem recorded, when a name is unknown or
    * one of the two keys is missing. Empty without a problem for a provider the catalog has no
-   * verified numbers for, when the file writes max_connections itself.
+   * verified numbers for, when the file writes max_connections itself. {@code catalog} is asked for
+   * only when the file names a provider or instance, so a file without one never parses it.
    */
-  static Optional<Choice> read(Fields db, Catalog catalog) {
+  static Optional<Choice> read(Fields db, Supplier<Catalog> catalog) {
     Optional<String> providerName = db.optionalString(PROVIDER);
     Optional<String> instanceName = db.optionalString(INSTANCE);
     if (providerName.isEmpty()) {
@@ -82,11 +84,11 @@ final class ProviderKeys {
                 + " needs "
                 + db.pathOf(PROVIDER)
                 + ", one of "
-                + String.join(", ", providerNames(catalog)));
+                + String.join(", ", providerNames(catalog.get())));
       }
       return Optional.empty();
     }
-    String unverified = catalog.unverifiedProviders().get(providerName.get());
+    String unverified = catalog.get().unverifiedProviders().get(providerName.get());
     if (unverified != null) {
       if (!db.has("max_connections")) {
         db.problem(
@@ -100,7 +102,7 @@ final class ProviderKeys {
     }
     Provider provider;
     try {
-      provider = catalog.provider(providerName.get());
+      provider = catalog.get().provider(providerName.get());
     } catch (UnknownNameException e) {
       db.problem(PROVIDER, db.pathOf(PROVIDER) + " " + e.getMessage());
       return Optional.empty();
@@ -121,7 +123,7 @@ final class ProviderKeys {
     }
     try {
       return Optional.of(
-          new Choice(provider, catalog.instance(provider.name(), instanceName.get())));
+          new Choice(provider, catalog.get().instance(provider.name(), instanceName.get())));
     } catch (UnknownNameException e) {
       db.problem(INSTANCE, db.pathOf(INSTANCE) + " " + e.getMessage());
       return Optional.empty();

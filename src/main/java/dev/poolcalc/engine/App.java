@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * One application that talks to the database: every one of its replicas × processes opens a pool of
@@ -133,160 +134,90 @@ public record App(
   }
 
   public App withConnectionLimit(long limit) {
-    return new App(
-        name,
-        replicas,
-        processes,
-        OptionalLong.of(limit),
-        weight,
-        poolTimeout,
-        connectTimeout,
-        rollout,
-        client,
-        maxConnectionLimit,
-        demand,
-        via,
-        url);
+    return with(c -> c.connectionLimit = OptionalLong.of(limit));
   }
 
   public App withWeight(BigDecimal w) {
-    return new App(
-        name,
-        replicas,
-        processes,
-        connectionLimit,
-        Optional.of(w),
-        poolTimeout,
-        connectTimeout,
-        rollout,
-        client,
-        maxConnectionLimit,
-        demand,
-        via,
-        url);
+    return with(c -> c.weight = Optional.of(w));
   }
 
   public App withRollout(Rollout r) {
-    return new App(
-        name,
-        replicas,
-        processes,
-        connectionLimit,
-        weight,
-        poolTimeout,
-        connectTimeout,
-        Optional.of(r),
-        client,
-        maxConnectionLimit,
-        demand,
-        via,
-        url);
+    return with(c -> c.rollout = Optional.of(r));
   }
 
-  public App withClient(Client c) {
-    return new App(
-        name,
-        replicas,
-        processes,
-        connectionLimit,
-        weight,
-        poolTimeout,
-        connectTimeout,
-        rollout,
-        c,
-        maxConnectionLimit,
-        demand,
-        via,
-        url);
+  public App withClient(Client cl) {
+    return with(c -> c.client = cl);
   }
 
   /** This app with a cap on its computed limit. */
   public App withMaxConnectionLimit(long cap) {
-    return new App(
-        name,
-        replicas,
-        processes,
-        connectionLimit,
-        weight,
-        poolTimeout,
-        connectTimeout,
-        rollout,
-        client,
-        OptionalLong.of(cap),
-        demand,
-        via,
-        url);
-  }
-
-  /** This app with the traffic its pools serve. */
-  public App withDemand(Demand d) {
-    return new App(
-        name,
-        replicas,
-        processes,
-        connectionLimit,
-        weight,
-        poolTimeout,
-        connectTimeout,
-        rollout,
-        client,
-        maxConnectionLimit,
-        Optional.of(d),
-        via,
-        url);
-  }
-
-  /** This app with a fixed limit and neither weight nor cap: what {@code plan --suggest} sets. */
-  public App fixedAt(long limit) {
-    return new App(
-        name,
-        replicas,
-        processes,
-        OptionalLong.of(limit),
-        Optional.empty(),
-        poolTimeout,
-        connectTimeout,
-        rollout,
-        client,
-        OptionalLong.empty(),
-        demand,
-        via,
-        url);
+    return with(c -> c.maxConnectionLimit = OptionalLong.of(cap));
   }
 
   /** This app connecting through the pooler named {@code pooler}. */
   public App withVia(String pooler) {
-    return new App(
-        name,
-        replicas,
-        processes,
-        connectionLimit,
-        weight,
-        poolTimeout,
-        connectTimeout,
-        rollout,
-        client,
-        maxConnectionLimit,
-        demand,
-        Optional.of(pooler),
-        url);
+    return with(c -> c.via = Optional.of(pooler));
   }
 
   public App withUrl(String u) {
-    return new App(
-        name,
-        replicas,
-        processes,
-        connectionLimit,
-        weight,
-        poolTimeout,
-        connectTimeout,
-        rollout,
-        client,
-        maxConnectionLimit,
-        demand,
-        via,
-        Optional.of(u));
+    return with(c -> c.url = Optional.of(u));
+  }
+
+  /** This app with the changes {@code change} makes to a copy of its fields. */
+  private App with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The fields of an app, changeable, for the with-methods: each changes one and builds. */
+  private static final class Copy {
+    private final String name;
+    private final Replicas replicas;
+    private final long processes;
+    private OptionalLong connectionLimit;
+    private Optional<BigDecimal> weight;
+    private final long poolTimeout;
+    private final long connectTimeout;
+    private Optional<Rollout> rollout;
+    private Client client;
+    private OptionalLong maxConnectionLimit;
+    private final Optional<Demand> demand;
+    private Optional<String> via;
+    private Optional<String> url;
+
+    private Copy(App a) {
+      name = a.name;
+      replicas = a.replicas;
+      processes = a.processes;
+      connectionLimit = a.connectionLimit;
+      weight = a.weight;
+      poolTimeout = a.poolTimeout;
+      connectTimeout = a.connectTimeout;
+      rollout = a.rollout;
+      client = a.client;
+      maxConnectionLimit = a.maxConnectionLimit;
+      demand = a.demand;
+      via = a.via;
+      url = a.url;
+    }
+
+    private App build() {
+      return new App(
+          name,
+          replicas,
+          processes,
+          connectionLimit,
+          weight,
+          poolTimeout,
+          connectTimeout,
+          rollout,
+          client,
+          maxConnectionLimit,
+          demand,
+          via,
+          url);
+    }
   }
 
   /** Whether the app connects to the server itself, not through a pooler. */

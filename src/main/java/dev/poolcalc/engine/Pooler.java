@@ -3,6 +3,7 @@ package dev.poolcalc.engine;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * A connection pooler between some apps and the server: PgBouncer, Supavisor or RDS Proxy. It opens
@@ -154,98 +155,85 @@ public record Pooler(
   }
 
   public Pooler withReplicas(long r) {
-    return new Pooler(
-        name,
-        kind,
-        r,
-        poolMode,
-        defaultPoolSize,
-        reservePoolSize,
-        maxDbConnections,
-        maxClientConn,
-        poolSize,
-        maxConnectionsPercent,
-        pairs,
-        url);
+    return with(c -> c.replicas = r);
   }
 
   public Pooler withPoolMode(PoolMode m) {
-    return new Pooler(
-        name,
-        kind,
-        replicas,
-        Optional.of(m),
-        defaultPoolSize,
-        reservePoolSize,
-        maxDbConnections,
-        maxClientConn,
-        poolSize,
-        maxConnectionsPercent,
-        pairs,
-        url);
+    return with(c -> c.poolMode = Optional.of(m));
   }
 
   public Pooler withPgbouncerPools(long defaultPool, long reservePool, long maxDb) {
-    return new Pooler(
-        name,
-        kind,
-        replicas,
-        poolMode,
-        defaultPool,
-        reservePool,
-        maxDb,
-        maxClientConn,
-        poolSize,
-        maxConnectionsPercent,
-        pairs,
-        url);
+    return with(
+        c -> {
+          c.defaultPoolSize = defaultPool;
+          c.reservePoolSize = reservePool;
+          c.maxDbConnections = maxDb;
+        });
   }
 
   public Pooler withMaxClientConn(long m) {
-    return new Pooler(
-        name,
-        kind,
-        replicas,
-        poolMode,
-        defaultPoolSize,
-        reservePoolSize,
-        maxDbConnections,
-        OptionalLong.of(m),
-        poolSize,
-        maxConnectionsPercent,
-        pairs,
-        url);
+    return with(c -> c.maxClientConn = OptionalLong.of(m));
   }
 
   public Pooler withPairs(long p) {
-    return new Pooler(
-        name,
-        kind,
-        replicas,
-        poolMode,
-        defaultPoolSize,
-        reservePoolSize,
-        maxDbConnections,
-        maxClientConn,
-        poolSize,
-        maxConnectionsPercent,
-        p,
-        url);
+    return with(c -> c.pairs = p);
   }
 
   public Pooler withUrl(String u) {
-    return new Pooler(
-        name,
-        kind,
-        replicas,
-        poolMode,
-        defaultPoolSize,
-        reservePoolSize,
-        maxDbConnections,
-        maxClientConn,
-        poolSize,
-        maxConnectionsPercent,
-        pairs,
-        Optional.of(u));
+    return with(c -> c.url = Optional.of(u));
+  }
+
+  /** This pooler with the changes {@code change} makes to a copy of its fields. */
+  private Pooler with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The fields of a pooler, changeable, for the with-methods. */
+  private static final class Copy {
+    private final String name;
+    private final PoolerKind kind;
+    private long replicas;
+    private Optional<PoolMode> poolMode;
+    private long defaultPoolSize;
+    private long reservePoolSize;
+    private long maxDbConnections;
+    private OptionalLong maxClientConn;
+    private final long poolSize;
+    private final long maxConnectionsPercent;
+    private long pairs;
+    private Optional<String> url;
+
+    private Copy(Pooler p) {
+      name = p.name;
+      kind = p.kind;
+      replicas = p.replicas;
+      poolMode = p.poolMode;
+      defaultPoolSize = p.defaultPoolSize;
+      reservePoolSize = p.reservePoolSize;
+      maxDbConnections = p.maxDbConnections;
+      maxClientConn = p.maxClientConn;
+      poolSize = p.poolSize;
+      maxConnectionsPercent = p.maxConnectionsPercent;
+      pairs = p.pairs;
+      url = p.url;
+    }
+
+    private Pooler build() {
+      return new Pooler(
+          name,
+          kind,
+          replicas,
+          poolMode,
+          defaultPoolSize,
+          reservePoolSize,
+          maxDbConnections,
+          maxClientConn,
+          poolSize,
+          maxConnectionsPercent,
+          pairs,
+          url);
+    }
   }
 }

@@ -27,14 +27,10 @@ public record CheckedFile(
     }
   }
 
-  /** A planned file: it passes on status ok, and on warning unless {@code strict}. */
-  public static CheckedFile planned(Report report, boolean strict) {
-    return planned(report, strict, false);
-  }
-
   /**
-   * As {@link #planned(Report, boolean)}; with {@code demand} it also fails when a pool is
-   * saturated or likely to time out requests (DESIGN: {@code check --demand}).
+   * A planned file: it passes on status ok, and on warning unless {@code strict}; with {@code
+   * demand} it also fails when a pool is saturated or likely to time out requests (DESIGN: {@code
+   * check --demand}).
    */
   public static CheckedFile planned(Report report, boolean strict, boolean demand) {
     Status status = report.plan().status();
