@@ -88,6 +88,9 @@ public final class DeploymentReader {
   /** The names of the poolers, which share the apps' namespace (in {@link #names}). */
   private final Set<String> poolerNames = new HashSet<>();
 
+  /** What database: gave the poolers: its catalog size and max_connections, for managed ones. */
+  private ProviderPoolers.Server server = ProviderPoolers.Server.NONE;
+
   /** Whether this file is read for another's include:, which gives the database. */
   private final boolean included;
 
@@ -209,7 +212,8 @@ public final class DeploymentReader {
                 poolerNames.add(name);
               }
               return ok;
-            });
+            },
+            server);
     List<App> apps = new ArrayList<>(ownApps(fields));
     apps.addAll(includes(fields, database, apps.size()));
     if (apps.isEmpty() && problems.isEmpty()) {
@@ -325,6 +329,7 @@ public final class DeploymentReader {
                   + " max_connections (%d), or PostgreSQL will not start",
               superuser, reserved, max.getAsLong()));
     }
+    server = new ProviderPoolers.Server(provider, max);
     Optional<Rollouts> rollouts = rollouts(db);
     if (max.isEmpty() || reserve.isEmpty() || rollouts.isEmpty()) {
       return Optional.empty();

@@ -125,6 +125,21 @@ final class Fields {
             });
   }
 
+  /** true or false, as YAML writes them; anything else is a problem at the key. */
+  Optional<Boolean> optionalBoolean(String key) {
+    Optional<YamlNode> node = present(key);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    if (node.get() instanceof Scalar s && s.kind() == ScalarKind.BOOLEAN) {
+      return Optional.of(Boolean.parseBoolean(s.text().trim().toLowerCase(java.util.Locale.ROOT)));
+    }
+    problems.add(
+        node.get().location(),
+        pathOf(key) + " must be true or false (got " + node.get().describe() + ")");
+    return Optional.empty();
+  }
+
   Optional<String> optionalString(String key) {
     return present(key).flatMap(n -> string(n, pathOf(key)));
   }

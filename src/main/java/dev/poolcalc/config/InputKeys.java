@@ -44,7 +44,9 @@ public final class InputKeys {
     /** A non-empty list of mappings of {@link Key#section()}. */
     LIST_OF_SECTION,
     /** A list of strings (paths). */
-    LIST_OF_STRINGS
+    LIST_OF_STRINGS,
+    /** true or false. */
+    BOOLEAN
   }
 
   /**
@@ -351,7 +353,13 @@ public final class InputKeys {
                   1,
                   PoolerKeys.MAX_PAIRS,
                   "(user, database) pairs its clients use (default 1)"),
-              key("url", Kind.URL, "the endpoint its apps are rendered with")));
+              key("url", Kind.URL, "the endpoint its apps are rendered with"),
+              key(
+                  PoolerKeys.MANAGED,
+                  Kind.BOOLEAN,
+                  "true: database.provider runs this pooler (Supabase's Supavisor, Neon's"
+                      + " PgBouncer); settings left out come from the catalog for"
+                      + " database.instance")));
 
   public static final Section TOP =
       new Section(

@@ -117,6 +117,7 @@ public final class InputSchema {
               "type", "array", "minItems", 1, "items", ref(defName(key.section().orElseThrow())));
       case LIST_OF_STRINGS ->
           ordered("type", "array", "items", ordered("type", List.of("string", "number")));
+      case BOOLEAN -> ordered("type", "boolean");
     };
   }
 

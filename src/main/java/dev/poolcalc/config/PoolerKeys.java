@@ -5,6 +5,7 @@ import dev.poolcalc.config.YamlNode.Sequence;
 import dev.poolcalc.engine.PoolMode;
 import dev.poolcalc.engine.Pooler;
 import dev.poolcalc.engine.PoolerKind;
+import dev.poolcalc.providers.Catalog;
 import dev.poolcalc.text.Suggestions;
 import dev.poolcalc.text.Written;
 import dev.poolcalc.url.InvalidUrlException;
@@ -27,6 +28,7 @@ final class PoolerKeys {
 
   static final String POOLERS = "poolers";
   static final String VIA = "via";
+  static final String MANAGED = "managed";
 
   static final Set<String> KEYS = InputKeys.POOLER.names();
 
@@ -51,7 +53,11 @@ final class PoolerKeys {
    * Every pooler in the file, in file order; one with a problem is left out and the problem
    * recorded. {@code validName} checks a name and claims it among the apps' and poolers' names.
    */
-  static List<Pooler> read(Fields top, Problems problems, BiPredicate<Fields, String> validName) {
+  static List<Pooler> read(
+      Fields top,
+      Problems problems,
+      BiPredicate<Fields, String> validName,
+      ProviderPoolers.Server server) {
     Optional<YamlNode> node = top.present(POOLERS);
     if (node.isEmpty()) {
       return List.of();
@@ -74,12 +80,13 @@ final class PoolerKeys {
             path + " must be a mapping with name and kind (got " + item.describe() + ")");
         continue;
       }
-      pooler(top.nested(m, path, KEYS), validName).ifPresent(poolers::add);
+      pooler(top.nested(m, path, KEYS), validName, server).ifPresent(poolers::add);
     }
     return poolers;
   }
 
-  private static Optional<Pooler> pooler(Fields p, BiPredicate<Fields, String> validName) {
+  private static Optional<Pooler> pooler(
+      Fields p, BiPredicate<Fields, String> validName, ProviderPoolers.Server server) {
     Optional<String> name =
         p.required("name", "the apps name it in via:")
             .flatMap(n -> p.string(n, p.pathOf("name")))
@@ -114,19 +121,63 @@ final class PoolerKeys {
     OptionalLong percent = p.optionalInteger("max_connections_percent", 1, 100);
     OptionalLong pairs = p.optionalInteger("pairs", 1, MAX_PAIRS);
     Optional<Written> url = p.optionalUrl("url").filter(w -> usableUrl(p, w));
-    if (kind.get() == PoolerKind.SUPAVISOR) {
-      for (String key : List.of("pool_size", "max_client_conn")) {
-        if (!p.has(key)) {
-          p.problem(
-              key,
-              p.pathOf(key)
-                  + " is required for supavisor: "
-                  + (key.equals("pool_size")
-                      ? "the server connections per (user, database) pair, as its pool size"
-                          + " setting shows"
-                      : "the client connections it accepts"));
-          misplaced = true;
-        }
+    Optional<Boolean> managed = p.optionalBoolean(MANAGED);
+    if (p.has(MANAGED) && managed.isEmpty()) {
+      misplaced = true;
+    }
+    Optional<ProviderPoolers.Given> given =
+        managed.orElse(false)
+            ? ProviderPoolers.given(p, kind.get(), server, Catalog::builtIn)
+            : Optional.empty();
+    if (managed.orElse(false)) {
+      if (given.isEmpty()) {
+        misplaced = true;
+      } else if (kind.get() == PoolerKind.PGBOUNCER && p.has("replicas")) {
+        p.problem(
+            "replicas",
+            String.format(
+                "%s is not a setting of %s's own pgbouncer: %s runs it as one endpoint; remove"
+                    + " it",
+                p.pathOf("replicas"), given.get().provider(), given.get().provider()));
+        misplaced = true;
+      }
+    }
+    if (kind.get() == PoolerKind.SUPAVISOR && (!managed.orElse(false) || given.isPresent())) {
+      if (!p.has("pool_size") && given.flatMap(g -> boxed(g.poolSize())).isEmpty()) {
+        p.problem(
+            "pool_size",
+            p.pathOf("pool_size")
+                + " is required for supavisor: "
+                + given
+                    .map(
+                        g ->
+                            "the catalog holds no pool size for "
+                                + g.provider()
+                                + "'s compute sizes ("
+                                + g.provider()
+                                + " documents none per size); write the pool size set in the"
+                                + " dashboard's database settings")
+                    .orElse(
+                        "the server connections per (user, database) pair, as its pool size"
+                            + " setting shows"));
+        misplaced = true;
+      }
+      if (!p.has("max_client_conn") && given.flatMap(g -> boxed(g.maxClientConn())).isEmpty()) {
+        p.problem(
+            "max_client_conn",
+            p.pathOf("max_client_conn")
+                + " is required for supavisor: the client connections it accepts"
+                + server
+                    .choice()
+                    .filter(c -> c.runs(PoolerKind.SUPAVISOR))
+                    .map(
+                        c ->
+                            "; or managed: true to take it from the catalog for "
+                                + c.provider().name()
+                                + " "
+                                + c.instance().name())
+                    .orElse(""));
+        misplaced = true;
       }
     }
     for (String key : KEYS) {
@@ -152,11 +203,12 @@ final class PoolerKeys {
     if (name.isEmpty() || misplaced) {
       return Optional.empty();
     }
+    OptionalLong pool = first(poolSize, given.map(ProviderPoolers.Given::poolSize));
+    OptionalLong clients = first(maxClient, given.map(ProviderPoolers.Given::maxClientConn));
     Pooler pooler =
         switch (kind.get()) {
           case PGBOUNCER -> Pooler.pgbouncer(name.get());
-          case SUPAVISOR ->
-              Pooler.supavisor(name.get(), poolSize.getAsLong(), maxClient.getAsLong());
+          case SUPAVISOR -> Pooler.supavisor(name.get(), pool.getAsLong(), clients.getAsLong());
           case RDS_PROXY ->
               Pooler.rdsProxy(name.get(), percent.orElse(Pooler.RDS_PROXY_DEFAULT_PERCENT));
         };
@@ -165,12 +217,26 @@ final class PoolerKeys {
           pooler
               .withReplicas(replicas.orElse(1))
               .withPgbouncerPools(
-                  defaultPool.orElse(Pooler.PGBOUNCER_DEFAULT_POOL_SIZE),
+                  first(defaultPool, given.map(ProviderPoolers.Given::poolSize))
+                      .orElse(Pooler.PGBOUNCER_DEFAULT_POOL_SIZE),
                   reservePool.orElse(0),
                   maxDb.orElse(0))
-              .withMaxClientConn(maxClient.orElse(Pooler.PGBOUNCER_MAX_CLIENT_CONN));
+              .withMaxClientConn(clients.orElse(Pooler.PGBOUNCER_MAX_CLIENT_CONN));
     } else if (kind.get() == PoolerKind.RDS_PROXY && maxClient.isPresent()) {
       pooler = pooler.withMaxClientConn(maxClient.getAsLong());
+    }
+    Optional<PoolMode> writtenMode = mode;
+    mode = mode.or(() -> given.flatMap(ProviderPoolers.Given::poolMode));
+    if (given.isPresent()) {
+      pooler =
+          pooler.withManaged(
+              given
+                  .get()
+                  .provenance(
+                      kind.get(),
+                      writtenMode,
+                      maxClient,
+                      kind.get() == PoolerKind.SUPAVISOR ? poolSize : defaultPool));
     }
     if (mode.isPresent()) {
       pooler = pooler.withPoolMode(mode.get());
@@ -180,6 +246,15 @@ final class PoolerKeys {
       pooler = pooler.withUrl(url.get().text());
     }
     return Optional.of(pooler);
+  }
+
+  /** The file's value when it writes one, else the catalog's. */
+  private static OptionalLong first(OptionalLong written, Optional<OptionalLong> catalog) {
+    return written.isPresent() ? written : catalog.orElse(OptionalLong.empty());
+  }
+
+  private static Optional<Long> boxed(OptionalLong value) {
+    return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
   }
 
   /** Whether a key that is present was read without a problem. */

@@ -1,5 +1,6 @@
 package dev.poolcalc.config;
 
+import dev.poolcalc.engine.PoolerKind;
 import dev.poolcalc.engine.ProviderSizing;
 import dev.poolcalc.engine.ProviderSizing.CatalogValue;
 import dev.poolcalc.engine.ProviderSizing.Setting;
@@ -36,6 +37,11 @@ final class ProviderKeys {
 
     OptionalLong reservedConnections() {
       return provider.reservedConnections().stream().mapToLong(Sourced::value).findFirst();
+    }
+
+    /** Whether the provider runs a pooler of this kind that the catalog knows. */
+    boolean runs(PoolerKind kind) {
+      return provider.pooler().filter(p -> p.kind().equals(kind.key())).isPresent();
     }
 
     /** The provenance the engine keeps, noting which settings the file wrote itself. */

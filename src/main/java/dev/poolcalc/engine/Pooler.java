@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * @param maxConnectionsPercent RDS Proxy: its share of max_connections, in percent
  * @param pairs (user, database) pairs the clients use: each has its own pool
  * @param url the endpoint its apps are rendered with, if given
+ * @param managed the provider's catalog entry, when this is the provider's own pooler
  */
 public record Pooler(
     String name,
@@ -34,7 +35,8 @@ public record Pooler(
     long poolSize,
     long maxConnectionsPercent,
     long pairs,
-    Optional<String> url) {
+    Optional<String> url,
+    Optional<ManagedPooler> managed) {
 
   public static final long PGBOUNCER_DEFAULT_POOL_SIZE = 20;
   public static final long PGBOUNCER_MAX_CLIENT_CONN = 100;
@@ -46,6 +48,7 @@ public record Pooler(
     Objects.requireNonNull(poolMode, "poolMode");
     Objects.requireNonNull(maxClientConn, "maxClientConn");
     Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(managed, "managed");
     if (replicas < 1 || pairs < 1) {
       throw new IllegalArgumentException("a pooler has at least one replica and one pair");
     }
@@ -74,6 +77,7 @@ public record Pooler(
         0,
         RDS_PROXY_DEFAULT_PERCENT,
         1,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -91,6 +95,7 @@ public record Pooler(
         poolSize,
         RDS_PROXY_DEFAULT_PERCENT,
         1,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -108,6 +113,7 @@ public record Pooler(
         0,
         percent,
         1,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -183,6 +189,10 @@ public record Pooler(
     return with(c -> c.url = Optional.of(u));
   }
 
+  public Pooler withManaged(ManagedPooler m) {
+    return with(c -> c.managed = Optional.of(m));
+  }
+
   /** This pooler with the changes {@code change} makes to a copy of its fields. */
   private Pooler with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -204,6 +214,7 @@ public record Pooler(
     private final long maxConnectionsPercent;
     private long pairs;
     private Optional<String> url;
+    private Optional<ManagedPooler> managed;
 
     private Copy(Pooler p) {
       name = p.name;
@@ -218,6 +229,7 @@ public record Pooler(
       maxConnectionsPercent = p.maxConnectionsPercent;
       pairs = p.pairs;
       url = p.url;
+      managed = p.managed;
     }
 
     private Pooler build() {
@@ -233,7 +245,8 @@ public record Pooler(
           poolSize,
           maxConnectionsPercent,
           pairs,
-          url);
+          url,
+          managed);
     }
   }
 }

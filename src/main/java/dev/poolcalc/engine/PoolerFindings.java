@@ -15,6 +15,8 @@ public final class PoolerFindings {
   public static final String SESSION_OVERSUBSCRIBED = "session-pool-oversubscribed";
   public static final String PROXY_TAKES_EVERYTHING = "proxy-takes-everything";
   public static final String UNUSED = "pooler-unused";
+  public static final String CATALOG = "pooler-catalog";
+  public static final String SETTING_WRITTEN = "pooler-setting-written";
 
   private PoolerFindings() {}
 
@@ -22,6 +24,7 @@ public final class PoolerFindings {
       Deployment deployment, Budget budget, List<PoolerPlan> poolers, List<AppPlan> direct) {
     List<Finding> findings = new ArrayList<>();
     for (PoolerPlan p : poolers) {
+      p.pooler().managed().ifPresent(m -> findings.addAll(provenance(p.name(), m)));
       for (AppPlan row : p.apps()) {
         if (row.connectionLimit() < 1) {
           findings.add(limitBelowOne(p, row));
@@ -89,6 +92,49 @@ public final class PoolerFindings {
                   p.name(), clients, clients - budget, budget, c, clients - budget)));
     }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * Where a provider's own pooler got its numbers: the catalog's settings it took, and each the
+   * file wrote over a different catalog value.
+   */
+  private static List<Finding> provenance(String name, ManagedPooler m) {
+    List<Finding> findings = new ArrayList<>();
+    String size = m.provider() + " " + m.instance();
+    if (!m.taken().isEmpty()) {
+      findings.add(
+          Finding.of(
+              Severity.INFO,
+              CATALOG,
+              String.format(
+                  "pooler %s is %s's own: %s from the catalog for %s (verified %s, %s)",
+                  name,
+                  m.provider(),
+                  String.join(
+                      ", ",
+                      m.taken().stream()
+                          .map(
+                              s ->
+                                  s.key()
+                                      + " "
+                                      + s.derivation().map(d -> d + " = ").orElse("")
+                                      + s.value())
+                          .toList()),
+                  size,
+                  m.verified(),
+                  m.source())));
+    }
+    for (ManagedPooler.CatalogSetting s : m.overridden()) {
+      findings.add(
+          Finding.of(
+              Severity.INFO,
+              SETTING_WRITTEN,
+              String.format(
+                  "pooler %s's %s %s is written in the file, so it wins over the catalog's %s"
+                      + " for %s",
+                  name, s.key(), s.written().orElseThrow(), s.value(), size)));
+    }
+    return findings;
   }
 
   private static Finding sessionOversubscribed(PoolerPlan p) {

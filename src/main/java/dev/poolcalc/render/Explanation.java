@@ -9,6 +9,7 @@ import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.DemandNumbers;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.LimitSource;
+import dev.poolcalc.engine.ManagedPooler;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.PoolLoad;
 import dev.poolcalc.engine.PoolerPlan;
@@ -105,6 +106,25 @@ public final class Explanation {
         catalog.upperBound()
             ? ": an upper bound, the server's value may be lower; check SHOW max_connections"
             : "");
+  }
+
+  /** Where a provider's own pooler got each number: the catalog, or the file over it. */
+  private static String provenance(String name, ManagedPooler m) {
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                "%s is %s's own pooler, so the catalog for %s %s (%s, verified %s) gives",
+                name, m.provider(), m.provider(), m.instance(), m.source(), m.verified()));
+    List<String> settings = new ArrayList<>();
+    for (ManagedPooler.CatalogSetting s : m.settings()) {
+      String value = s.key() + " " + s.derivation().map(d -> d + " = ").orElse("") + s.value();
+      settings.add(
+          s.written().isPresent()
+              ? value + " (the file writes " + s.written().get() + ", which wins)"
+              : value);
+    }
+    text.append(settings.isEmpty() ? " nothing it leaves out" : " " + String.join(", ", settings));
+    return text.append('.').toString();
   }
 
   private void budget() {
@@ -340,6 +360,7 @@ public final class Explanation {
               p.name(),
               PoolerArithmetic.describe(p.pooler()),
               PoolerArithmetic.pools(p, b.maxConnections())));
+      p.pooler().managed().ifPresent(m -> paragraph(provenance(p.name(), m)));
       paragraph(PoolerText.heading(p, b) + ".");
       for (AppPlan app : p.apps()) {
         paragraph(
