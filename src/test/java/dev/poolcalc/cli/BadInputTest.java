@@ -226,6 +226,56 @@ class BadInputTest {
                 + OK_APPS,
             "d.yaml:8:24: error: poolers[0].default_pool_size is not a supavisor setting"),
         bad(
+            "managed pooler without a provider",
+            OK_DATABASE
+                + "poolers:\n  - name: p\n    kind: pgbouncer\n    managed: true\n"
+                + OK_APPS,
+            "d.yaml:6:14: error: poolers[0].managed needs database.provider and"
+                + " database.instance naming a size the catalog knows"),
+        bad(
+            "managed pooler on a provider whose pooler the catalog does not know",
+            "database:\n  provider: aws-rds\n  instance: db.t3.medium\n"
+                + "poolers:\n  - name: p\n    kind: pgbouncer\n    managed: true\n"
+                + OK_APPS,
+            "d.yaml:7:14: error: poolers[0].managed: the catalog knows no pooler that aws-rds"
+                + " runs (it knows supabase's supavisor and neon's pgbouncer)"),
+        bad(
+            "managed pooler of the wrong kind for the provider",
+            "database:\n  provider: neon\n  instance: \"1\"\n"
+                + "poolers:\n  - name: p\n    kind: supavisor\n    managed: true\n"
+                + "    pool_size: 10\n    max_client_conn: 100\n"
+                + OK_APPS,
+            "d.yaml:6:11: error: poolers[0].kind is supavisor, but neon's own pooler is"
+                + " pgbouncer: set kind: pgbouncer"),
+        bad(
+            "managed supavisor without pool_size",
+            "database:\n  provider: supabase\n  instance: small\n"
+                + "poolers:\n  - name: s\n    kind: supavisor\n    managed: true\n"
+                + OK_APPS,
+            "d.yaml:5:5: error: poolers[0].pool_size is required for supavisor: the catalog"
+                + " holds no pool size for supabase's compute sizes"),
+        bad(
+            "supavisor on supabase without max_client_conn or managed",
+            "database:\n  provider: supabase\n  instance: small\n"
+                + "poolers:\n  - name: s\n    kind: supavisor\n    pool_size: 10\n"
+                + OK_APPS,
+            "d.yaml:5:5: error: poolers[0].max_client_conn is required for supavisor: the"
+                + " client connections it accepts; or managed: true to take it from the catalog"
+                + " for supabase small"),
+        bad(
+            "managed not a boolean",
+            "database:\n  provider: neon\n  instance: \"1\"\n"
+                + "poolers:\n  - name: p\n    kind: pgbouncer\n    managed: 1\n"
+                + OK_APPS,
+            "d.yaml:7:14: error: poolers[0].managed must be true or false (got 1)"),
+        bad(
+            "replicas on a managed pgbouncer",
+            "database:\n  provider: neon\n  instance: \"1\"\n"
+                + "poolers:\n  - name: p\n    kind: pgbouncer\n    managed: true\n"
+                + "    replicas: 2\n"
+                + OK_APPS,
+            "d.yaml:8:15: error: poolers[0].replicas is not a setting of neon's own pgbouncer"),
+        bad(
             "two documents",
             OK_DATABASE + OK_APPS + "---\n" + OK_DATABASE,
             "d.yaml:7:1: error: the file holds more than one YAML document"),
