@@ -208,6 +208,69 @@ class AuditCommandTest {
                     + " setting (it came in 16): set it to 0 or remove it");
   }
 
+  /**
+   * The test server's max_connections is 100 (set by hand in {@link PostgresServer}). Against it:
+   * aws-rds db.t3.micro's upper bound floor(1 GiB / 9531392) = floor(112.65) = 112, whose trusted
+   * share is floor(112 × 0.9) = floor(100.8) = 100; Supabase Nano's exact 60; Neon 0.25's exact
+   * 104.
+   */
+  @ParameterizedTest(name = "PostgreSQL {0}")
+  @ValueSource(ints = {14, 17})
+  void maxConnectionsFromTheCatalogIsComparedWithTheServersAndTheDifferenceExplained(int version)
+      throws Exception {
+    PostgresServer server = PostgresServer.version(version);
+
+    JsonNode rds = auditJson(server, "  provider: aws-rds\n  instance: db.t3.micro");
+    JsonNode supabase = auditJson(server, "  provider: supabase\n  instance: nano");
+    JsonNode neon = auditJson(server, "  provider: neon\n  instance: \"0.25\"");
+    JsonNode written =
+        auditJson(server, "  provider: neon\n  instance: \"0.25\"\n  max_connections: 100");
+
+    assertThat(rds.get("status").asText()).isEqualTo("ok");
+    assertThat(catalogFinding(rds, "warning"))
+        .startsWith(
+            "the server's max_connections is 100, below the catalog's upper bound of 112 for"
+                + " aws-rds db.t3.micro, as expected: the provider computes it from the memory"
+                + " left after the operating system's share (DBInstanceClassMemory)")
+        .endsWith(
+            "write database.max_connections: 100 in the file and plan again on the"
+                + " server's own number");
+    assertThat(supabase.get("status").asText()).isEqualTo("drift");
+    assertThat(catalogFinding(supabase, "error"))
+        .startsWith(
+            "the server's max_connections is 100, above the catalog's 60 for supabase nano: a"
+                + " custom parameter group");
+    assertThat(neon.get("status").asText()).isEqualTo("drift");
+    assertThat(catalogFinding(neon, "error"))
+        .startsWith("the server's max_connections is 100, below the catalog's 104 for neon 0.25");
+    // The catalog's reserved slots are the provider's, kept by other means: not compared.
+    assertThat(codes(neon)).containsExactly("max-connections-differs-from-catalog");
+    assertThat(codes(written)).doesNotContain("max-connections-differs-from-catalog");
+    assertThat(written.get("status").asText()).isEqualTo("ok");
+  }
+
+  private JsonNode auditJson(PostgresServer server, String provider) throws Exception {
+    Path file =
+        write(
+            "deployment.yaml",
+            SMALL_PLAN
+                .replace("  max_connections: 100", provider)
+                .replace("reserve: 15", "reserve: 5"));
+    Cli.Result result = audit(server, file, "--format", "json");
+    assertThat(result.exitCode()).as(result.err()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED);
+    return JSON.readTree(result.out());
+  }
+
+  private static String catalogFinding(JsonNode json, String severity) {
+    for (JsonNode f : json.get("findings")) {
+      if (f.get("code").asText().equals("max-connections-differs-from-catalog")) {
+        assertThat(f.get("severity").asText()).isEqualTo(severity);
+        return f.get("message").asText();
+      }
+    }
+    throw new AssertionError("no max-connections-differs-from-catalog in " + json.get("findings"));
+  }
+
   @Test
   void closedPortExitsThreeWithinTheConnectTimeoutNamingHostAndPort() throws Exception {
     int port;
