@@ -70,14 +70,16 @@ public final class PoolerFindings {
               String.format(
                   "the apps behind %s can open %d client connections but it accepts %d (%s):"
                       + " the rest are refused with \"no more connections allowed"
-                      + " (max_client_conn)\"; raise max_client_conn to at least %d%s or lower"
-                      + " the apps' connection_limit",
+                      + " (max_client_conn)\"; %s or lower the apps' connection_limit",
                   p.name(),
                   clients,
                   c,
                   capacityText(pooler),
-                  perReplica,
-                  pooler.replicas() > 1 ? " per replica" : "")));
+                  providerLimit(pooler)
+                      .orElse(
+                          String.format(
+                              "raise max_client_conn to at least %d%s",
+                              perReplica, pooler.replicas() > 1 ? " per replica" : "")))));
     }
     long budget = p.clientBudget().getAsLong();
     if (clients > budget) {
@@ -186,6 +188,21 @@ public final class PoolerFindings {
             "%s gets connection_limit %d: %s; lower replicas or processes, or raise %s's"
                 + " max_client_conn",
             row.name(), row.connectionLimit(), why, p.name()));
+  }
+
+  /**
+   * For a provider's own pooler whose max_client_conn is the catalog's: the provider's limit for
+   * the size, raised only by a larger size, not by a setting.
+   */
+  private static java.util.Optional<String> providerLimit(Pooler pooler) {
+    return pooler
+        .managed()
+        .filter(m -> m.taken().stream().anyMatch(s -> s.key().equals("max_client_conn")))
+        .map(
+            m ->
+                String.format(
+                    "max_client_conn is %s's limit for %s: move to a larger size",
+                    m.provider(), m.instance()));
   }
 
   /** "2 × 100" for a PgBouncer with replicas, else max_client_conn alone. */

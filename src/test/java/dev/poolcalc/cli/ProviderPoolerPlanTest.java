@@ -135,6 +135,23 @@ class ProviderPoolerPlanTest {
   }
 
   @Test
+  void tooManyClientsForAManagedPoolerAskForALargerSizeNotASetting() throws IOException {
+    // Supabase Nano: 200 pooler clients; 30 × 10 = 300 > 200.
+    JsonNode plan =
+        plan(
+            "database:\n  provider: supabase\n  instance: nano\npoolers:\n"
+                + "  - name: supavisor\n    kind: supavisor\n    managed: true\n"
+                + "    pool_size: 10\napps:\n  - name: web\n    replicas: 30\n"
+                + "    via: supavisor\n    connection_limit: 10\n");
+
+    assertThat(plan.get("poolers").get(0).get("status").asText()).isEqualTo("error");
+    assertThat(plan.get("findings").toString())
+        .contains("can open 300 client connections but it accepts 200")
+        .contains("max_client_conn is supabase's limit for nano: move to a larger size")
+        .doesNotContain("raise max_client_conn");
+  }
+
+  @Test
   void explainSaysWhereEachPoolerNumberCameFrom() {
     Cli.Result result = Cli.run("explain", "examples/neon.yaml");
 
