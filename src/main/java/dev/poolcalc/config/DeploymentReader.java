@@ -359,7 +359,8 @@ public final class DeploymentReader {
           db.pathOf("rollouts")
               + " must be all-at-once or one-at-a-time (got "
               + db.written("rollouts")
-              + ")");
+              + ")"
+              + rolloutsDidYouMean(db, db.optionalString("rollouts").get()));
     }
     return mode;
   }
@@ -859,6 +860,16 @@ public final class DeploymentReader {
           }
         });
     return apps;
+  }
+
+  /**
+   * did-you-mean for database.rollouts: {@link Suggestions} compares with '-' read as '_' (for
+   * keys), so the modes are compared in that form and named as written.
+   */
+  private static String rolloutsDidYouMean(Fields db, String text) {
+    List<String> keys =
+        Arrays.stream(Rollouts.values()).map(r -> r.key().replace('-', '_')).toList();
+    return didYouMean(db, "rollouts", text, keys).replace('_', '-');
   }
 
   /**

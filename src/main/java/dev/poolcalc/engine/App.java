@@ -154,6 +154,16 @@ public record App(
     return with(c -> c.maxConnectionLimit = OptionalLong.of(cap));
   }
 
+  /** This app without a weight: for a fixed limit, which takes no share. */
+  public App withoutWeight() {
+    return with(c -> c.weight = Optional.empty());
+  }
+
+  /** This app without a cap on its limit. */
+  public App withoutMaxConnectionLimit() {
+    return with(c -> c.maxConnectionLimit = OptionalLong.empty());
+  }
+
   /** This app connecting through the pooler named {@code pooler}. */
   public App withVia(String pooler) {
     return with(c -> c.via = Optional.of(pooler));

@@ -10,11 +10,17 @@ final class Findings {
   private Findings() {}
 
   /**
+   * @param database the server, whose database.rollouts decides the moment the peak findings name
    * @param rows the apps that connect directly
    * @param poolerServer Σ poolers' server connections, taken off the budget before the split
    */
   static List<Finding> of(
-      Budget budget, Split split, List<AppPlan> rows, long total, long poolerServer) {
+      Database database,
+      Budget budget,
+      Split split,
+      List<AppPlan> rows,
+      long total,
+      long poolerServer) {
     List<Finding> findings = new ArrayList<>();
     for (AppPlan row : rows) {
       if (row.connectionLimit() < 1) {
@@ -48,7 +54,7 @@ final class Findings {
                       + " migrations and backups may not get in; lower the limits by %d in all",
                   total, total - budget.budget(), budget.budget(), total - budget.budget())));
     }
-    findings.addAll(PeakFindings.of(budget, rows, total, poolerServer));
+    findings.addAll(PeakFindings.of(database.rollouts(), budget, rows, total, poolerServer));
     if (budget.headroomBinds()) {
       findings.add(
           Finding.of(

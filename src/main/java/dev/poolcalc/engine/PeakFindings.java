@@ -21,13 +21,17 @@ public final class PeakFindings {
 
   private PeakFindings() {}
 
-  /** {@code rows} are the direct apps; {@code poolerServer} the poolers' share of the total. */
-  static List<Finding> of(Budget budget, List<AppPlan> rows, long total, long poolerServer) {
+  /**
+   * {@code rows} are the direct apps; {@code poolerServer} the poolers' share of the total; {@code
+   * mode} the server's database.rollouts, which decides the moment the surge is judged at.
+   */
+  static List<Finding> of(
+      Rollouts mode, Budget budget, List<AppPlan> rows, long total, long poolerServer) {
     List<Finding> findings = new ArrayList<>();
     if (budget.crossedBy(total).isEmpty()) {
       return findings;
     }
-    findings.addAll(surge(budget, rows, total, poolerServer));
+    findings.addAll(surge(mode, budget, rows, total, poolerServer));
     for (AppPlan row : rows) {
       Replicas r = row.app().replicas();
       if (r.range() && r.min() < r.max() && row.connectionLimit() >= 1) {
@@ -37,22 +41,37 @@ public final class PeakFindings {
     return findings;
   }
 
-  /** The plan fits between deploys and only the rollouts' extra pods push it over. */
+  /**
+   * The plan fits between deploys and only the rollouts' extra pods push it over. All at once the
+   * moment is every rollout at its peak together (the total); one at a time it is each app's own
+   * rollout beside the others' steady pools, so only an app whose own rollout crosses the budget is
+   * named, with the total of its own moment.
+   */
   private static List<Finding> surge(
-      Budget budget, List<AppPlan> rows, long total, long poolerServer) {
+      Rollouts mode, Budget budget, List<AppPlan> rows, long total, long poolerServer) {
     long steady = rows.stream().mapToLong(AppPlan::steadyTotalConnections).sum() + poolerServer;
     List<Finding> findings = new ArrayList<>();
     if (budget.crossedBy(steady).isPresent()) {
       return findings;
     }
     long allowed = budget.budget() - steady;
+    boolean oneAtATime = mode == Rollouts.ONE_AT_A_TIME;
     for (AppPlan row : rows) {
       long extra = row.totalConnections() - row.steadyTotalConnections();
       if (extra <= 0) {
         continue;
       }
+      long moment = oneAtATime ? steady + extra : total;
+      if (budget.crossedBy(moment).isEmpty()) {
+        continue;
+      }
       Rollout rollout = row.app().rollout().orElseThrow();
       boolean rolling = rollout.strategy() == Rollout.Strategy.ROLLING;
+      String when =
+          oneAtATime
+              ? "and with rollouts one at a time its rollout alone takes the pools to %d"
+              : "and with every rollout at its peak the pools open %d";
+      String adds = oneAtATime ? "its rollout adds" : "the rollouts add";
       findings.add(
           Finding.forApp(
               Severity.INFO,
@@ -60,16 +79,18 @@ public final class PeakFindings {
               row.name(),
               String.format(
                   "%s fits at steady state but not during its %s: %d → %d replicas add %d"
-                      + " connections, and with every rollout at its peak the pools open %d, %d"
-                      + " over the budget of %d (%d between deploys); %s so the rollouts add at"
-                      + " most %d, or lower %s's connection_limit",
+                      + " connections, "
+                      + when
+                      + ", %d over the budget of %d (%d between deploys); %s so "
+                      + adds
+                      + " at most %d, or lower %s's connection_limit",
                   row.name(),
                   rolling ? "rolling update" : rollout.strategy().key() + " deploy",
                   row.steadyReplicas(),
                   row.peakReplicas(),
                   extra,
-                  total,
-                  total - budget.budget(),
+                  moment,
+                  moment - budget.budget(),
                   budget.budget(),
                   steady,
                   rolling ? "lower max_surge or max_unavailable" : "use a rolling update",

@@ -58,7 +58,8 @@ public final class Sizing {
 
     Split split = allocation.split();
     List<Finding> findings =
-        new ArrayList<>(Findings.of(budget, split, directRows, total, poolerServer));
+        new ArrayList<>(
+            Findings.of(deployment.database(), budget, split, directRows, total, poolerServer));
     findings.addAll(PoolerFindings.of(deployment, budget, poolers, directRows));
     findings.addAll(ProviderFindings.of(deployment.database(), budget, total));
     findings.addAll(MomentFindings.of(budget, mode, directRows, total));

@@ -237,22 +237,26 @@ public final class JsonRenderer {
     }
   }
 
-  /** The demand as written and how the pools cope with it (DESIGN's per-app {@code demand}). */
+  /**
+   * The demand as written and how the pools cope with it (DESIGN's per-app {@code demand}); the
+   * computed numbers through {@link Numbers#significant}, the one rounding of JSON's demand
+   * numbers.
+   */
   private static void writeDemand(JsonGenerator json, PoolLoad load) throws IOException {
     json.writeObjectFieldStart("demand");
     json.writeNumberField("requests_per_second", load.demand().requestsPerSecond());
     json.writeNumberField("db_time_ms", load.demand().dbTimeMs());
     json.writeNumberField("wait_ms", load.demand().waitMs());
-    json.writeNumberField("requests_per_pool", load.requestsPerPool());
-    json.writeNumberField("offered_load", load.offeredLoad());
+    json.writeNumberField("requests_per_pool", Numbers.significant(load.requestsPerPool()));
+    json.writeNumberField("offered_load", Numbers.significant(load.offeredLoad()));
     json.writeBooleanField("saturated", load.saturated());
-    json.writeNumberField("wait_probability", load.waitProbability());
-    json.writeNumberField("long_wait_probability", load.longWaitProbability());
-    json.writeNumberField("timeout_probability", load.timeoutProbability());
+    json.writeNumberField("wait_probability", Numbers.significant(load.waitProbability()));
+    json.writeNumberField("long_wait_probability", Numbers.significant(load.longWaitProbability()));
+    json.writeNumberField("timeout_probability", Numbers.significant(load.timeoutProbability()));
     if (load.saturated()) {
       json.writeNullField("mean_wait_ms");
     } else {
-      json.writeNumberField("mean_wait_ms", load.meanWaitMs());
+      json.writeNumberField("mean_wait_ms", Numbers.significant(load.meanWaitMs()));
     }
     json.writeNumberField("needed_limit", load.neededLimit());
     json.writeEndObject();

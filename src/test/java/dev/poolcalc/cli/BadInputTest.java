@@ -295,6 +295,50 @@ class BadInputTest {
             "database:\n  max_connections: ${MAX}\n" + OK_APPS,
             "d.yaml:2:20: error: database.max_connections must be a whole number"),
         bad(
+            "max_connection_limit zero",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: 3\n    max_connection_limit: 0\n",
+            "d.yaml:6:27: error: apps[0].max_connection_limit must be at least 1 (got 0)"),
+        bad(
+            "max_connection_limit negative",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: 3\n    max_connection_limit: -1\n",
+            "d.yaml:6:27: error: apps[0].max_connection_limit must be at least 1 (got -1)"),
+        bad(
+            "max_connection_limit not a number",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: 3\n    max_connection_limit: x\n",
+            "d.yaml:6:27: error: apps[0].max_connection_limit must be a whole number (got string \"x\")"),
+        bad(
+            "max_connection_limit below a fixed connection_limit",
+            OK_DATABASE
+                + "apps:\n  - name: web\n    replicas: 3\n    connection_limit: 10\n    max_connection_limit: 5\n",
+            "d.yaml:7:27: error: apps[0].max_connection_limit (5) is below the fixed connection_limit (10)"),
+        bad(
+            "demand without requests_per_second",
+            OK_DATABASE + "apps:\n  - name: web\n    replicas: 3\n    demand: {db_time_ms: 5}\n",
+            "d.yaml:6:13: error: apps[0].demand.requests_per_second is required"),
+        bad(
+            "demand db_time_ms negative",
+            OK_DATABASE
+                + "apps:\n  - name: web\n    replicas: 3\n    demand: {requests_per_second: 5, db_time_ms: -5}\n",
+            "d.yaml:6:50: error: apps[0].demand.db_time_ms must be greater than 0 and at most 60000 (got -5)"),
+        bad(
+            "demand wait_ms zero",
+            OK_DATABASE
+                + "apps:\n  - name: web\n    replicas: 3\n    demand: {requests_per_second: 5, db_time_ms: 5, wait_ms: 0}\n",
+            "d.yaml:6:62: error: apps[0].demand.wait_ms must be greater than 0 and at most 60000 (got 0)"),
+        bad(
+            "demand unknown key",
+            OK_DATABASE
+                + "apps:\n  - name: web\n    replicas: 3\n    demand:\n      requests_per_second: 5\n      db_time_ms: 5\n      wait_msec: 3\n",
+            "d.yaml:9:7: error: unknown key apps[0].demand.wait_msec; did you mean 'wait_ms'?"),
+        bad(
+            "rollouts mistyped",
+            "database:\n  max_connections: 100\n  rollouts: one-at-a-tme\n" + OK_APPS,
+            "d.yaml:3:13: error: database.rollouts must be all-at-once or one-at-a-time (got \"one-at-a-tme\"); did you mean 'one-at-a-time'?"),
+        bad(
+            "rollouts unknown",
+            "database:\n  max_connections: 100\n  rollouts: sequential\n" + OK_APPS,
+            "d.yaml:3:13: error: database.rollouts must be all-at-once or one-at-a-time (got \"sequential\")\n"),
+        bad(
             "alias bomb",
             "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
                 + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"

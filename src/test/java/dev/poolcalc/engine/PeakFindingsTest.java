@@ -30,6 +30,66 @@ class PeakFindingsTest {
         .contains("lower max_surge or max_unavailable so the rollouts add at most 0");
   }
 
+  /**
+   * web (4 replicas × 5, rolling 4 → 6: +10), api (4 × 2, rolling 4 → 6: +4) and bot (1 × 53): 20 +
+   * 8 + 53 = 81 between deploys, within the budget of 85.
+   */
+  private static Plan twoRollouts(Rollouts mode) {
+    App web =
+        App.of("web", Replicas.fixed(4), 1)
+            .withConnectionLimit(5)
+            .withRollout(Rollout.of(Rollout.Strategy.ROLLING));
+    App api =
+        App.of("api", Replicas.fixed(4), 1)
+            .withConnectionLimit(2)
+            .withRollout(Rollout.of(Rollout.Strategy.ROLLING));
+    App bot = App.of("bot", Replicas.fixed(1), 1).withConnectionLimit(53);
+    return Sizing.plan(new Deployment(SERVER.withRollouts(mode), List.of(web, api, bot)));
+  }
+
+  @Test
+  void allAtOnceTheSurgeIsEveryRolloutAtItsPeakTogether() {
+    // 81 + 10 + 4 = 95, 10 over: both rollouts are part of the moment, so both are named.
+    Plan plan = twoRollouts(Rollouts.ALL_AT_ONCE);
+
+    assertThat(plan.findings())
+        .filteredOn(f -> f.code().equals("surge-over-budget"))
+        .extracting(f -> f.app().orElseThrow(), Finding::message)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "web",
+                "web fits at steady state but not during its rolling update: 4 → 6 replicas add 10"
+                    + " connections, and with every rollout at its peak the pools open 95, 10 over"
+                    + " the budget of 85 (81 between deploys); lower max_surge or max_unavailable"
+                    + " so the rollouts add at most 4, or lower web's connection_limit"),
+            org.assertj.core.api.Assertions.tuple(
+                "api",
+                "api fits at steady state but not during its rolling update: 4 → 6 replicas add 4"
+                    + " connections, and with every rollout at its peak the pools open 95, 10 over"
+                    + " the budget of 85 (81 between deploys); lower max_surge or max_unavailable"
+                    + " so the rollouts add at most 4, or lower api's connection_limit"));
+  }
+
+  @Test
+  void oneAtATimeTheSurgeIsTheAppsOwnRolloutBesideTheOthersSteady() {
+    // web's own rollout: 81 + 10 = 91, 6 over; api's: 81 + 4 = 85, within: only web is named, and
+    // not "with every rollout at its peak", which one at a time never happens.
+    Plan plan = twoRollouts(Rollouts.ONE_AT_A_TIME);
+
+    assertThat(plan.totalConnections()).isEqualTo(91);
+    assertThat(plan.findings())
+        .filteredOn(f -> f.code().equals("surge-over-budget"))
+        .extracting(f -> f.app().orElseThrow(), Finding::message)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "web",
+                "web fits at steady state but not during its rolling update: 4 → 6 replicas add 10"
+                    + " connections, and with rollouts one at a time its rollout alone takes the"
+                    + " pools to 91, 6 over the budget of 85 (81 between deploys); lower max_surge"
+                    + " or max_unavailable so its rollout adds at most 4, or lower web's"
+                    + " connection_limit"));
+  }
+
   @Test
   void surgeOverBudgetStaysQuietWhenThePlanIsOverEvenBetweenDeploys() {
     App web =
