@@ -69,8 +69,8 @@ public final class CheckJson {
     for (Remedy r : file.advice().remedies()) {
       json.writeStartObject();
       json.writeStringField("change", r.kind().name().toLowerCase(Locale.ROOT));
-      if (r.app().isPresent()) {
-        json.writeStringField("app", r.app().get());
+      if (r.name().isPresent()) {
+        json.writeStringField(r.kind().onPooler() ? "pooler" : "app", r.name().get());
       }
       if (r.size().isPresent()) {
         json.writeStringField("provider", r.size().get().provider());
