@@ -73,7 +73,13 @@ public record Remedy(
      * Set a session-mode pooler's {@code pool_mode: transaction}: clients then hold a server
      * connection only for a transaction, so more clients than server connections is fine.
      */
-    USE_TRANSACTION_MODE;
+    USE_TRANSACTION_MODE,
+    /** Lower a PgBouncer's {@code default_pool_size}: its pools take less of the server. */
+    LOWER_DEFAULT_POOL_SIZE,
+    /** Lower a Supavisor's {@code pool_size}. */
+    LOWER_POOL_SIZE,
+    /** Lower an RDS Proxy's {@code max_connections_percent}. */
+    LOWER_MAX_CONNECTIONS_PERCENT;
 
     /** Whether the remedy changes one app's key. */
     public boolean onApp() {
@@ -84,7 +90,10 @@ public record Remedy(
     public boolean onPooler() {
       return this == RAISE_MAX_CLIENT_CONN
           || this == RAISE_DEFAULT_POOL_SIZE
-          || this == USE_TRANSACTION_MODE;
+          || this == USE_TRANSACTION_MODE
+          || this == LOWER_DEFAULT_POOL_SIZE
+          || this == LOWER_POOL_SIZE
+          || this == LOWER_MAX_CONNECTIONS_PERCENT;
     }
   }
 

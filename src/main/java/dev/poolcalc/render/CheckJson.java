@@ -93,7 +93,7 @@ public final class CheckJson {
 
   private static void writeOverrun(JsonGenerator json, Overrun o) throws IOException {
     json.writeObjectFieldStart("overrun");
-    json.writeStringField("app", o.app());
+    json.writeStringField(o.pooler() ? "pooler" : "app", o.app());
     json.writeNumberField("app_connections", o.appConnections());
     json.writeNumberField("total_connections", o.total());
     json.writeStringField("line", o.line().name().toLowerCase(Locale.ROOT));

@@ -32,8 +32,9 @@ final class FitText {
             ? "the " + o.limit() + " connections ordinary roles can get"
             : "the budget of " + o.limit();
     return String.format(
-        "%s holds the most: its %d × %d = %d of the %d connections the pools need, %d past %s",
+        "%s holds the most: its %s%d × %d = %d of the %d connections the pools need, %d past %s",
         o.app(),
+        o.pooler() ? "pools " : "",
         o.instances(),
         o.connectionLimit(),
         o.appConnections(),
@@ -103,6 +104,18 @@ final class FitText {
           String.format(
               "raise %s's default_pool_size to %d (from %d), so every session gets a server"
                   + " connection: total %d",
+              r.name().orElseThrow(), r.to(), r.from(), r.totalAfter());
+      case LOWER_DEFAULT_POOL_SIZE ->
+          String.format(
+              "lower %s's default_pool_size to %d (from %d): total %d",
+              r.name().orElseThrow(), r.to(), r.from(), r.totalAfter());
+      case LOWER_POOL_SIZE ->
+          String.format(
+              "lower %s's pool_size to %d (from %d): total %d",
+              r.name().orElseThrow(), r.to(), r.from(), r.totalAfter());
+      case LOWER_MAX_CONNECTIONS_PERCENT ->
+          String.format(
+              "lower %s's max_connections_percent to %d (from %d): total %d",
               r.name().orElseThrow(), r.to(), r.from(), r.totalAfter());
       case USE_TRANSACTION_MODE ->
           String.format(

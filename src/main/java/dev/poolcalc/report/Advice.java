@@ -56,6 +56,7 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
       return new Advice(Optional.empty(), List.of());
     }
     List<Remedy> remedies = new ArrayList<>(lowerLimits(plan));
+    remedies.addAll(smallerPoolerPools(plan));
     remedies.addAll(poolerRemedies(plan));
     resize(plan).ifPresent(remedies::add);
     raiseMaxConnections(plan).ifPresent(remedies::add);
@@ -238,6 +239,58 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
       }
     }
     return remedies;
+  }
+
+  /**
+   * When the server side does not fit: for each pooler, in file order, the largest of its pool
+   * setting (PgBouncer's default_pool_size, Supavisor's pool_size, RDS Proxy's
+   * max_connections_percent) with which the plan fits.
+   */
+  private static List<Remedy> smallerPoolerPools(Plan plan) {
+    if (plan.serverStatus() == Status.OK) {
+      return List.of();
+    }
+    Deployment deployment = plan.deployment();
+    List<Remedy> remedies = new ArrayList<>();
+    for (Pooler pooler : deployment.poolers()) {
+      int index = deployment.poolers().indexOf(pooler);
+      Remedy.Kind kind =
+          switch (pooler.kind()) {
+            case PGBOUNCER -> Remedy.Kind.LOWER_DEFAULT_POOL_SIZE;
+            case SUPAVISOR -> Remedy.Kind.LOWER_POOL_SIZE;
+            case RDS_PROXY -> Remedy.Kind.LOWER_MAX_CONNECTIONS_PERCENT;
+          };
+      long now =
+          switch (pooler.kind()) {
+            case PGBOUNCER -> pooler.defaultPoolSize();
+            case SUPAVISOR -> pooler.poolSize();
+            case RDS_PROXY -> pooler.maxConnectionsPercent();
+          };
+      OptionalLong fits =
+          largest(1, now - 1, v -> fits(withPooler(deployment, index, withPool(pooler, v))));
+      fits.ifPresent(
+          v -> {
+            Plan after = Sizing.plan(withPooler(deployment, index, withPool(pooler, v)));
+            remedies.add(
+                new Remedy(
+                    kind,
+                    Optional.of(pooler.name()),
+                    now,
+                    v,
+                    after.totalConnections(),
+                    after.budget().budget()));
+          });
+    }
+    return remedies;
+  }
+
+  /** The pooler with its kind's pool setting at {@code value}. */
+  private static Pooler withPool(Pooler pooler, long value) {
+    return switch (pooler.kind()) {
+      case PGBOUNCER -> withDefaultPool(pooler, value);
+      case SUPAVISOR -> pooler.withPoolSize(value);
+      case RDS_PROXY -> pooler.withMaxConnectionsPercent(value);
+    };
   }
 
   private static Pooler withDefaultPool(Pooler pooler, long size) {

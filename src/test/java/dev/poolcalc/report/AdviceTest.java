@@ -156,7 +156,10 @@ class AdviceTest {
             case RESIZE_INSTANCE,
                 RAISE_MAX_CLIENT_CONN,
                 RAISE_DEFAULT_POOL_SIZE,
-                USE_TRANSACTION_MODE ->
+                USE_TRANSACTION_MODE,
+                LOWER_DEFAULT_POOL_SIZE,
+                LOWER_POOL_SIZE,
+                LOWER_MAX_CONNECTIONS_PERCENT ->
                 throw new AssertionError("no provider or pooler, no such remedy: " + r);
           };
       Plan after = Sizing.plan(changed);
@@ -217,5 +220,36 @@ class AdviceTest {
         .containsExactly(
             tuple(Remedy.Kind.LOWER_CONNECTION_LIMIT, "web", 7L, 6L),
             tuple(Remedy.Kind.RAISE_MAX_CLIENT_CONN, "bouncer", 30L, 33L));
+  }
+
+  /**
+   * Budget 85 of 100 (usable 97); a PgBouncer with pool 80 and admin's fixed 2 × 10 = 20 make 100:
+   * past usable, an error, and the pooler holds the most (1 × 80). By hand: admin at floor((85 −
+   * 80) / 2) = 2 (total 84); the pool at 85 − 20 = 65 (total 85); max_connections 118, the first
+   * with floor(0.85 × M) ≥ 100.
+   */
+  @Test
+  void poolerWhosePoolsPushTheServerOverIsBlamedAndAdvisedASmallerPool() {
+    Pooler bouncer =
+        Pooler.pgbouncer("bouncer").withPoolMode(PoolMode.TRANSACTION).withPgbouncerPools(80, 0, 0);
+    Deployment deployment =
+        new Deployment(
+            Database.of(100, Amount.count(10)),
+            List.of(App.of("web", Replicas.fixed(2), 1).withVia("bouncer"), fixed("admin", 2, 10)),
+            List.of(bouncer));
+    Advice advice = Advice.of(Sizing.plan(deployment));
+
+    Overrun overrun = advice.overrun().orElseThrow();
+    assertThat(overrun.app()).isEqualTo("bouncer");
+    assertThat(overrun.pooler()).isTrue();
+    assertThat(overrun.appConnections()).isEqualTo(80);
+    assertThat(overrun.excess()).isEqualTo(3);
+    assertThat(advice.remedies())
+        .extracting(
+            Remedy::kind, r -> r.name().orElse(""), Remedy::from, Remedy::to, Remedy::totalAfter)
+        .containsExactly(
+            tuple(Remedy.Kind.LOWER_CONNECTION_LIMIT, "admin", 10L, 2L, 84L),
+            tuple(Remedy.Kind.LOWER_DEFAULT_POOL_SIZE, "bouncer", 80L, 65L, 85L),
+            tuple(Remedy.Kind.RAISE_MAX_CONNECTIONS, "", 100L, 118L, 100L));
   }
 }
