@@ -73,6 +73,14 @@ public record Plan(
     return new Plan(deployment, budget, split, apps, totalConnections, status, all, poolers);
   }
 
+  /**
+   * The server's verdict alone: the total against the budget and usable lines, without the poolers'
+   * client sides. {@link #status} is the worst of it and every pooler's.
+   */
+  public Status serverStatus() {
+    return Sizing.statusOf(budget, directApps(), totalConnections);
+  }
+
   /** Σ poolers' server connections: what the poolers take off the budget. */
   public long poolerServerConnections() {
     return poolers.stream().mapToLong(PoolerPlan::serverConnections).sum();

@@ -177,6 +177,14 @@ public record Pooler(
         });
   }
 
+  public Pooler withPoolSize(long size) {
+    return with(c -> c.poolSize = size);
+  }
+
+  public Pooler withMaxConnectionsPercent(long percent) {
+    return with(c -> c.maxConnectionsPercent = percent);
+  }
+
   public Pooler withMaxClientConn(long m) {
     return with(c -> c.maxClientConn = OptionalLong.of(m));
   }
@@ -210,8 +218,8 @@ public record Pooler(
     private long reservePoolSize;
     private long maxDbConnections;
     private OptionalLong maxClientConn;
-    private final long poolSize;
-    private final long maxConnectionsPercent;
+    private long poolSize;
+    private long maxConnectionsPercent;
     private long pairs;
     private Optional<String> url;
     private Optional<ManagedPooler> managed;

@@ -69,8 +69,8 @@ public final class CheckJson {
     for (Remedy r : file.advice().remedies()) {
       json.writeStartObject();
       json.writeStringField("change", r.kind().name().toLowerCase(Locale.ROOT));
-      if (r.app().isPresent()) {
-        json.writeStringField("app", r.app().get());
+      if (r.name().isPresent()) {
+        json.writeStringField(r.kind().onPooler() ? "pooler" : "app", r.name().get());
       }
       if (r.size().isPresent()) {
         json.writeStringField("provider", r.size().get().provider());
@@ -93,7 +93,7 @@ public final class CheckJson {
 
   private static void writeOverrun(JsonGenerator json, Overrun o) throws IOException {
     json.writeObjectFieldStart("overrun");
-    json.writeStringField("app", o.app());
+    json.writeStringField(o.pooler() ? "pooler" : "app", o.app());
     json.writeNumberField("app_connections", o.appConnections());
     json.writeNumberField("total_connections", o.total());
     json.writeStringField("line", o.line().name().toLowerCase(Locale.ROOT));

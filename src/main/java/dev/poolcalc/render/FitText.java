@@ -32,8 +32,9 @@ final class FitText {
             ? "the " + o.limit() + " connections ordinary roles can get"
             : "the budget of " + o.limit();
     return String.format(
-        "%s holds the most: its %d × %d = %d of the %d connections the pools need, %d past %s",
+        "%s holds the most: its %s%d × %d = %d of the %d connections the pools need, %d past %s",
         o.app(),
+        o.pooler() ? "pools " : "",
         o.instances(),
         o.connectionLimit(),
         o.appConnections(),
@@ -52,14 +53,20 @@ final class FitText {
     if (plan.status() == Status.OK) {
       return Optional.empty();
     }
+    boolean serverFits = plan.serverStatus() == Status.OK;
     if (advice.remedies().isEmpty()) {
       return Optional.of(
-          "no single change to connection_limit or max_connections makes it fit;"
-              + " lower replicas or processes");
+          serverFits
+              ? "no single change to a pooler, connection_limit or max_connections makes it fit;"
+                  + " lower replicas or processes, or cap the apps behind it with"
+                  + " max_connection_limit"
+              : "no single change to connection_limit or max_connections makes it fit;"
+                  + " lower replicas or processes");
     }
     return Optional.of(
-        "what would fit the budget of "
-            + plan.budget().budget()
+        (serverFits
+                ? "what would make it fit"
+                : "what would fit the budget of " + plan.budget().budget())
             + (advice.remedies().size() > 1 ? ", any one of:" : ":"));
   }
 
@@ -68,7 +75,7 @@ final class FitText {
       case LOWER_CONNECTION_LIMIT ->
           String.format(
               "lower %s to connection_limit %d (from %d): total %d",
-              r.app().orElseThrow(), r.to(), r.from(), r.totalAfter());
+              r.name().orElseThrow(), r.to(), r.from(), r.totalAfter());
       case RAISE_MAX_CONNECTIONS ->
           String.format(
               "raise max_connections to %d (from %d): budget %d, total %d",
@@ -89,6 +96,33 @@ final class FitText {
               "raise reserve to %d (from %d), so the budget stays clear of the superuser slots:"
                   + " budget %d, total %d",
               r.to(), r.from(), r.budgetAfter(), r.totalAfter());
+      case RAISE_MAX_CLIENT_CONN ->
+          String.format(
+              "raise %s's max_client_conn to %d (from %d), so its clients fit its client budget",
+              r.name().orElseThrow(), r.to(), r.from());
+      case RAISE_DEFAULT_POOL_SIZE ->
+          String.format(
+              "raise %s's default_pool_size to %d (from %d), so every session gets a server"
+                  + " connection: total %d",
+              r.name().orElseThrow(), r.to(), r.from(), r.totalAfter());
+      case LOWER_DEFAULT_POOL_SIZE ->
+          String.format(
+              "lower %s's default_pool_size to %d (from %d): total %d",
+              r.name().orElseThrow(), r.to(), r.from(), r.totalAfter());
+      case LOWER_POOL_SIZE ->
+          String.format(
+              "lower %s's pool_size to %d (from %d): total %d",
+              r.name().orElseThrow(), r.to(), r.from(), r.totalAfter());
+      case LOWER_MAX_CONNECTIONS_PERCENT ->
+          String.format(
+              "lower %s's max_connections_percent to %d (from %d): total %d",
+              r.name().orElseThrow(), r.to(), r.from(), r.totalAfter());
+      case USE_TRANSACTION_MODE ->
+          String.format(
+              "set %s's pool_mode: transaction: its %d clients then share its %d server"
+                  + " connections a transaction at a time (check the apps use no session state:"
+                  + " session SET, LISTEN, advisory locks, named prepared statements)",
+              r.name().orElseThrow(), r.from(), r.to());
     };
   }
 

@@ -114,7 +114,7 @@ public final class GithubAnnotations {
             command(
                 "notice",
                 file.file(),
-                Optional.of(report.location(r.app().get())),
+                Optional.of(report.location(r.name().get())),
                 "poolcalc: what would fit",
                 FitText.remedy(r)));
       }

@@ -3,7 +3,6 @@ package dev.poolcalc.render;
 import dev.poolcalc.engine.Budget;
 import dev.poolcalc.engine.Plan;
 import dev.poolcalc.engine.PoolerPlan;
-import dev.poolcalc.engine.Status;
 import java.util.List;
 
 /** The one sentence that says whether the plan fits, shared by every human format. */
@@ -14,9 +13,7 @@ public final class Verdict {
   public static String of(Plan plan) {
     Budget b = plan.budget();
     long total = plan.totalConnections();
-    Status server =
-        b.statusOf(total, plan.directApps().stream().anyMatch(a -> a.connectionLimit() < 1));
-    if (server != plan.status()) {
+    if (plan.serverStatus() != plan.status()) {
       List<String> poolers =
           plan.poolers().stream()
               .filter(p -> p.status() == plan.status())

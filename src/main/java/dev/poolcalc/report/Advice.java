@@ -9,6 +9,10 @@ import dev.poolcalc.engine.Deployment;
 import dev.poolcalc.engine.LimitSource;
 import dev.poolcalc.engine.Overrun;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolMode;
+import dev.poolcalc.engine.Pooler;
+import dev.poolcalc.engine.PoolerKind;
+import dev.poolcalc.engine.PoolerPlan;
 import dev.poolcalc.engine.ProviderSizing;
 import dev.poolcalc.engine.ProviderSizing.CatalogValue;
 import dev.poolcalc.engine.ProviderSizing.Setting;
@@ -36,6 +40,12 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
   /** PostgreSQL's MAX_BACKENDS: no max_connections beyond it can be suggested. */
   static final long MAX_CONNECTIONS_LIMIT = 262_143;
 
+  /**
+   * The largest max_client_conn searched for: clients are file descriptors of one PgBouncer
+   * process, and no advice beyond a million of them is useful.
+   */
+  static final long MAX_CLIENT_CONN_LIMIT = 1_000_000;
+
   public Advice {
     remedies = List.copyOf(remedies);
   }
@@ -46,6 +56,8 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
       return new Advice(Optional.empty(), List.of());
     }
     List<Remedy> remedies = new ArrayList<>(lowerLimits(plan));
+    remedies.addAll(smallerPoolerPools(plan));
+    remedies.addAll(poolerRemedies(plan));
     resize(plan).ifPresent(remedies::add);
     raiseMaxConnections(plan).ifPresent(remedies::add);
     raiseReserve(plan).ifPresent(remedies::add);
@@ -121,7 +133,7 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
               db.reservedConnections(),
               db.url(),
               Optional.of(sizing));
-      Plan after = Sizing.plan(new Deployment(resized, deployment.apps()));
+      Plan after = Sizing.plan(deployment.withDatabase(resized));
       boolean nearCeiling =
           after.findings().stream()
               .anyMatch(f -> f.code().equals(ProviderSizing.NEAR_CEILING_CODE));
@@ -140,6 +152,173 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * For each pooler that does not fit, in file order, the single changes to it that make the plan
+   * fit: transaction mode for a session-mode pooler, then the smallest default_pool_size (a
+   * session-mode PgBouncer's pools must hold every client) and the smallest max_client_conn.
+   */
+  private static List<Remedy> poolerRemedies(Plan plan) {
+    Deployment deployment = plan.deployment();
+    List<Remedy> remedies = new ArrayList<>();
+    for (PoolerPlan row : plan.poolers()) {
+      if (row.status() == Status.OK) {
+        continue;
+      }
+      Pooler pooler = row.pooler();
+      int index = deployment.poolers().indexOf(pooler);
+      if (pooler.sessionMode() && !providerOwns(pooler, "pool_mode")) {
+        Deployment changed =
+            withPooler(deployment, index, pooler.withPoolMode(PoolMode.TRANSACTION));
+        if (fits(changed)) {
+          Plan after = Sizing.plan(changed);
+          remedies.add(
+              new Remedy(
+                  Remedy.Kind.USE_TRANSACTION_MODE,
+                  Optional.of(pooler.name()),
+                  row.clientConnections(),
+                  row.serverConnections(),
+                  after.totalConnections(),
+                  after.budget().budget()));
+        }
+      }
+      if (pooler.sessionMode()
+          && pooler.kind() == PoolerKind.PGBOUNCER
+          && !providerOwns(pooler, "default_pool_size")) {
+        long now = pooler.defaultPoolSize();
+        // A bigger pool holds more sessions but takes more of the server: the sizes that fit are
+        // those up to the largest the server side still fits.
+        OptionalLong room =
+            largest(
+                now,
+                plan.budget().maxConnections(),
+                size ->
+                    Sizing.plan(withPooler(deployment, index, withDefaultPool(pooler, size)))
+                            .serverStatus()
+                        == Status.OK);
+        OptionalLong fits =
+            room.isPresent()
+                ? smallest(
+                    now + 1,
+                    room.getAsLong(),
+                    size -> fits(withPooler(deployment, index, withDefaultPool(pooler, size))))
+                : OptionalLong.empty();
+        fits.ifPresent(
+            size -> {
+              Plan after =
+                  Sizing.plan(withPooler(deployment, index, withDefaultPool(pooler, size)));
+              remedies.add(
+                  new Remedy(
+                      Remedy.Kind.RAISE_DEFAULT_POOL_SIZE,
+                      Optional.of(pooler.name()),
+                      now,
+                      size,
+                      after.totalConnections(),
+                      after.budget().budget()));
+            });
+      }
+      if (pooler.kind() != PoolerKind.RDS_PROXY
+          && pooler.maxClientConn().isPresent()
+          && !providerOwns(pooler, "max_client_conn")) {
+        long now = pooler.maxClientConn().getAsLong();
+        OptionalLong fits =
+            smallest(
+                now + 1,
+                MAX_CLIENT_CONN_LIMIT,
+                max -> fits(withPooler(deployment, index, pooler.withMaxClientConn(max))));
+        fits.ifPresent(
+            max -> {
+              Plan after =
+                  Sizing.plan(withPooler(deployment, index, pooler.withMaxClientConn(max)));
+              remedies.add(
+                  new Remedy(
+                      Remedy.Kind.RAISE_MAX_CLIENT_CONN,
+                      Optional.of(pooler.name()),
+                      now,
+                      max,
+                      after.totalConnections(),
+                      after.budget().budget()));
+            });
+      }
+    }
+    return remedies;
+  }
+
+  /**
+   * When the server side does not fit: for each pooler, in file order, the largest of its pool
+   * setting (PgBouncer's default_pool_size, Supavisor's pool_size, RDS Proxy's
+   * max_connections_percent) with which the plan fits.
+   */
+  private static List<Remedy> smallerPoolerPools(Plan plan) {
+    if (plan.serverStatus() == Status.OK) {
+      return List.of();
+    }
+    Deployment deployment = plan.deployment();
+    List<Remedy> remedies = new ArrayList<>();
+    for (Pooler pooler : deployment.poolers()) {
+      int index = deployment.poolers().indexOf(pooler);
+      if (providerOwns(pooler, "default_pool_size") || providerOwns(pooler, "pool_size")) {
+        continue;
+      }
+      Remedy.Kind kind =
+          switch (pooler.kind()) {
+            case PGBOUNCER -> Remedy.Kind.LOWER_DEFAULT_POOL_SIZE;
+            case SUPAVISOR -> Remedy.Kind.LOWER_POOL_SIZE;
+            case RDS_PROXY -> Remedy.Kind.LOWER_MAX_CONNECTIONS_PERCENT;
+          };
+      long now =
+          switch (pooler.kind()) {
+            case PGBOUNCER -> pooler.defaultPoolSize();
+            case SUPAVISOR -> pooler.poolSize();
+            case RDS_PROXY -> pooler.maxConnectionsPercent();
+          };
+      OptionalLong fits =
+          largest(1, now - 1, v -> fits(withPooler(deployment, index, withPool(pooler, v))));
+      fits.ifPresent(
+          v -> {
+            Plan after = Sizing.plan(withPooler(deployment, index, withPool(pooler, v)));
+            remedies.add(
+                new Remedy(
+                    kind,
+                    Optional.of(pooler.name()),
+                    now,
+                    v,
+                    after.totalConnections(),
+                    after.budget().budget()));
+          });
+    }
+    return remedies;
+  }
+
+  /**
+   * Whether a provider's own pooler takes {@code key} from the catalog: a setting the provider
+   * fixes for the size, which no edit of the file changes on the real pooler.
+   */
+  private static boolean providerOwns(Pooler pooler, String key) {
+    return pooler
+        .managed()
+        .map(m -> m.taken().stream().anyMatch(s -> s.key().equals(key)))
+        .orElse(false);
+  }
+
+  /** The pooler with its kind's pool setting at {@code value}. */
+  private static Pooler withPool(Pooler pooler, long value) {
+    return switch (pooler.kind()) {
+      case PGBOUNCER -> withDefaultPool(pooler, value);
+      case SUPAVISOR -> pooler.withPoolSize(value);
+      case RDS_PROXY -> pooler.withMaxConnectionsPercent(value);
+    };
+  }
+
+  private static Pooler withDefaultPool(Pooler pooler, long size) {
+    return pooler.withPgbouncerPools(size, pooler.reservePoolSize(), pooler.maxDbConnections());
+  }
+
+  private static Deployment withPooler(Deployment deployment, int index, Pooler pooler) {
+    List<Pooler> poolers = new ArrayList<>(deployment.poolers());
+    poolers.set(index, pooler);
+    return new Deployment(deployment.database(), deployment.apps(), poolers);
   }
 
   private static Optional<Remedy> raiseMaxConnections(Plan plan) {

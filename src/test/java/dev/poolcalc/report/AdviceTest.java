@@ -39,7 +39,7 @@ class AdviceTest {
     assertThat(overrun.excess()).isEqualTo(3);
     assertThat(advice.remedies())
         .extracting(
-            Remedy::kind, r -> r.app().orElse(""), Remedy::from, Remedy::to, Remedy::totalAfter)
+            Remedy::kind, r -> r.name().orElse(""), Remedy::from, Remedy::to, Remedy::totalAfter)
         .containsExactly(
             tuple(Remedy.Kind.LOWER_CONNECTION_LIMIT, "exchanger-web", 20L, 15L, 85L),
             tuple(Remedy.Kind.LOWER_CONNECTION_LIMIT, "exchanger-telegram", 20L, 12L, 84L),
@@ -153,14 +153,103 @@ class AdviceTest {
             }
             case RAISE_MAX_CONNECTIONS -> new Deployment(db.withMaxConnections(r.to()), apps);
             case RAISE_RESERVE -> new Deployment(db.withReserve(Amount.count(r.to())), apps);
-            case RESIZE_INSTANCE -> throw new AssertionError("no provider, no resize: " + r);
+            case RESIZE_INSTANCE,
+                RAISE_MAX_CLIENT_CONN,
+                RAISE_DEFAULT_POOL_SIZE,
+                USE_TRANSACTION_MODE,
+                LOWER_DEFAULT_POOL_SIZE,
+                LOWER_POOL_SIZE,
+                LOWER_MAX_CONNECTIONS_PERCENT ->
+                throw new AssertionError("no provider or pooler, no such remedy: " + r);
           };
       Plan after = Sizing.plan(changed);
       assertThat(after.status()).isEqualTo(Status.OK);
       assertThat(after.totalConnections()).isEqualTo(r.totalAfter());
       Optional<String> app =
           r.kind() == Remedy.Kind.LOWER_CONNECTION_LIMIT ? Optional.of("web") : Optional.empty();
-      assertThat(r.app()).isEqualTo(app);
+      assertThat(r.name()).isEqualTo(app);
     }
+  }
+
+  /**
+   * Budget min(100 − 10, floor(100 × 0.85)) = 85. A session-mode PgBouncer with pool 10 takes 10
+   * off it; web behind it opens 4 × 5 = 20 clients, more than the 10 server connections: error.
+   * Worked by hand: transaction mode fits as it is (20 clients ≤ capacity 100); a pool of 20 holds
+   * every session, the server side still 20 + admin's 85 − 20 = 65 = 85; web at 2 opens 8 ≤ 10.
+   */
+  @Test
+  void sessionPoolerThatCannotHoldItsClientsIsAdvisedTransactionModeOrABiggerPool() {
+    Pooler bouncer = Pooler.pgbouncer("bouncer").withPgbouncerPools(10, 0, 0);
+    Deployment deployment =
+        new Deployment(
+            Database.of(100, Amount.count(10)),
+            List.of(fixed("web", 4, 5).withVia("bouncer"), App.of("admin", Replicas.fixed(1), 1)),
+            List.of(bouncer));
+    Plan plan = Sizing.plan(deployment);
+    assertThat(plan.serverStatus()).isEqualTo(Status.OK);
+    assertThat(plan.status()).isEqualTo(Status.ERROR);
+
+    assertThat(Advice.of(plan).remedies())
+        .extracting(
+            Remedy::kind, r -> r.name().orElse(""), Remedy::from, Remedy::to, Remedy::totalAfter)
+        .containsExactly(
+            tuple(Remedy.Kind.LOWER_CONNECTION_LIMIT, "web", 5L, 2L, 85L),
+            tuple(Remedy.Kind.USE_TRANSACTION_MODE, "bouncer", 20L, 10L, 85L),
+            tuple(Remedy.Kind.RAISE_DEFAULT_POOL_SIZE, "bouncer", 10L, 20L, 85L));
+  }
+
+  /**
+   * Transaction mode, max_client_conn 30: client budget floor(30 × 0.85) = 25, and web's 4 × 7 = 28
+   * clients pass it (a warning). By hand: floor(32 × 0.85) = 27 < 28 ≤ floor(33 × 0.85) = 28, so
+   * max_client_conn 33; or web at floor(25 / 4) = 6.
+   */
+  @Test
+  void poolerPastItsClientBudgetIsAdvisedTheSmallestMaxClientConnThatFits() {
+    Pooler bouncer =
+        Pooler.pgbouncer("bouncer").withPoolMode(PoolMode.TRANSACTION).withMaxClientConn(30);
+    Deployment deployment =
+        new Deployment(
+            Database.of(100, Amount.count(10)),
+            List.of(fixed("web", 4, 7).withVia("bouncer")),
+            List.of(bouncer));
+    Plan plan = Sizing.plan(deployment);
+    assertThat(plan.status()).isEqualTo(Status.WARNING);
+
+    assertThat(Advice.of(plan).remedies())
+        .extracting(Remedy::kind, r -> r.name().orElse(""), Remedy::from, Remedy::to)
+        .containsExactly(
+            tuple(Remedy.Kind.LOWER_CONNECTION_LIMIT, "web", 7L, 6L),
+            tuple(Remedy.Kind.RAISE_MAX_CLIENT_CONN, "bouncer", 30L, 33L));
+  }
+
+  /**
+   * Budget 85 of 100 (usable 97); a PgBouncer with pool 80 and admin's fixed 2 × 10 = 20 make 100:
+   * past usable, an error, and the pooler holds the most (1 × 80). By hand: admin at floor((85 −
+   * 80) / 2) = 2 (total 84); the pool at 85 − 20 = 65 (total 85); max_connections 118, the first
+   * with floor(0.85 × M) ≥ 100.
+   */
+  @Test
+  void poolerWhosePoolsPushTheServerOverIsBlamedAndAdvisedASmallerPool() {
+    Pooler bouncer =
+        Pooler.pgbouncer("bouncer").withPoolMode(PoolMode.TRANSACTION).withPgbouncerPools(80, 0, 0);
+    Deployment deployment =
+        new Deployment(
+            Database.of(100, Amount.count(10)),
+            List.of(App.of("web", Replicas.fixed(2), 1).withVia("bouncer"), fixed("admin", 2, 10)),
+            List.of(bouncer));
+    Advice advice = Advice.of(Sizing.plan(deployment));
+
+    Overrun overrun = advice.overrun().orElseThrow();
+    assertThat(overrun.app()).isEqualTo("bouncer");
+    assertThat(overrun.pooler()).isTrue();
+    assertThat(overrun.appConnections()).isEqualTo(80);
+    assertThat(overrun.excess()).isEqualTo(3);
+    assertThat(advice.remedies())
+        .extracting(
+            Remedy::kind, r -> r.name().orElse(""), Remedy::from, Remedy::to, Remedy::totalAfter)
+        .containsExactly(
+            tuple(Remedy.Kind.LOWER_CONNECTION_LIMIT, "admin", 10L, 2L, 84L),
+            tuple(Remedy.Kind.LOWER_DEFAULT_POOL_SIZE, "bouncer", 80L, 65L, 85L),
+            tuple(Remedy.Kind.RAISE_MAX_CONNECTIONS, "", 100L, 118L, 100L));
   }
 }
