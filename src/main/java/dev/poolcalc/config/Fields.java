@@ -43,6 +43,9 @@ final class Fields {
     locations.put(path, mapping.location());
     for (Entry entry : mapping.entries().values()) {
       String key = entry.key().name();
+      if (path.isEmpty() && InputKeys.isExtension(key)) {
+        continue;
+      }
       if (!known.contains(key)) {
         String hint =
             Suggestions.closest(key, known)
