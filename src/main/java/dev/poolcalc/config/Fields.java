@@ -302,7 +302,11 @@ final class Fields {
     }
     problems.add(
         node.get().location(),
-        pathOf(key) + " must be a mapping (got " + node.get().describe() + ")");
+        pathOf(key)
+            + " must be a mapping (got "
+            + node.get().describe()
+            + ")"
+            + YamlSyntax.missingSpaceHint(node.get()));
     return Optional.empty();
   }
 

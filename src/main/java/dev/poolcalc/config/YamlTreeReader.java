@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -47,6 +48,9 @@ public final class YamlTreeReader {
   private final Map<String, YamlNode> anchors = new HashMap<>();
   private final IdentityHashMap<YamlNode, Integer> sizes = new IdentityHashMap<>();
   private long expanded;
+
+  /** The text being read, for {@link YamlSyntax} to explain a refusal from. */
+  private String text = "";
 
   private YamlTreeReader(String file, InputLimits limits) {
     this.file = file;
@@ -82,6 +86,7 @@ public final class YamlTreeReader {
   }
 
   private List<YamlNode> readDocuments(String text) throws InvalidInputException {
+    this.text = text;
     refuseLongLines(text);
     List<YamlNode> documents = new ArrayList<>();
     try (YAMLParser parser = FACTORY.createParser(text)) {
@@ -101,6 +106,7 @@ public final class YamlTreeReader {
   }
 
   private YamlNode readDocument(String text) throws InvalidInputException {
+    this.text = text;
     refuseLongLines(text);
     try (YAMLParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
@@ -359,6 +365,10 @@ public final class YamlTreeReader {
             "a key may be at most "
                 + limits.keyChars()
                 + " characters, and this one has no ':' within them; shorten it");
+      }
+      Optional<Problem> plain = YamlSyntax.explain(file, text, marked);
+      if (plain.isPresent()) {
+        return plain.get();
       }
       String problem = marked.getProblem() == null ? "syntax error" : marked.getProblem();
       return Problem.at(
