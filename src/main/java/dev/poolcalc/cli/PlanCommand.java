@@ -54,7 +54,7 @@ final class PlanCommand implements Callable<Integer> {
     Report report = input.report(io.context());
     io.print(
         switch (format) {
-          case table -> TableRenderer.render(report, io.context().style());
+          case table -> TableRenderer.render(report, io.context().style(), io.context().wrap());
           case json -> JsonRenderer.render(report);
           case markdown -> MarkdownRenderer.render(report.plan());
         });

@@ -30,6 +30,11 @@ public final class TableRenderer {
 
   /** The table, with a block of each app's client settings when some app is not plain Prisma. */
   public static String render(Report report, Style style) {
+    return render(report, style, Wrap.NONE);
+  }
+
+  /** The same, with findings wrapped to a terminal's width. */
+  public static String render(Report report, Style style, Wrap wrap) {
     Plan plan = report.plan();
     Budget b = plan.budget();
     List<String[]> rows = new ArrayList<>();
@@ -118,12 +123,11 @@ public final class TableRenderer {
     }
     out.append('\n').append(style.status(plan.status(), Verdict.of(plan))).append('\n');
     for (Finding f : plan.findings()) {
-      out.append(style.status(statusOf(f), f.severity().label()))
+      String label = f.severity().label();
+      out.append(style.status(statusOf(f), label))
           .append(": ")
-          .append(f.message())
-          .append(" [")
-          .append(f.code())
-          .append("]\n");
+          .append(wrap.text(label.length() + 2, f.message() + " [" + f.code() + "]", 2))
+          .append('\n');
     }
     out.append('\n').append(style.bold("Arithmetic")).append('\n');
     for (String line : Arithmetic.lines(plan)) {
