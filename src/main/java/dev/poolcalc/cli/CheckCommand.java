@@ -65,7 +65,9 @@ final class CheckCommand implements Callable<Integer> {
     for (String path : files) {
       results.add(DeploymentInput.check(path, io, strict, demand));
     }
-    io.print(format.render(results, strict, io.context().style(), annotationBase()));
+    io.print(
+        format.render(
+            results, strict, io.context().style(), annotationBase(), io.context().wrap()));
     if (format.writesStepSummary()) {
       StepSummary.append(io.context().env(), CheckMarkdown.render(results, strict))
           .ifPresent(io.err()::println);

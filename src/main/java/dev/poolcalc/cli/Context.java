@@ -1,6 +1,7 @@
 package dev.poolcalc.cli;
 
 import dev.poolcalc.render.Style;
+import dev.poolcalc.render.Wrap;
 import java.io.Console;
 import java.io.InputStream;
 import java.util.Map;
@@ -34,6 +35,24 @@ public record Context(InputStream stdin, Map<String, String> env, boolean termin
     } catch (ReflectiveOperationException e) {
       return true;
     }
+  }
+
+  /** A terminal's width when COLUMNS does not say: the width terminals open at. */
+  static final int DEFAULT_COLUMNS = 80;
+
+  /**
+   * Findings wrap on a terminal only, at COLUMNS when it holds a width (shells set it, though most
+   * do not export it to the programs they run) or else at 80; piped, each stays one line.
+   */
+  public Wrap wrap() {
+    if (!terminal) {
+      return Wrap.NONE;
+    }
+    String columns = env.getOrDefault("COLUMNS", "").trim();
+    if (columns.matches("[0-9]{1,4}") && Integer.parseInt(columns) > 0) {
+      return new Wrap(Integer.parseInt(columns));
+    }
+    return new Wrap(DEFAULT_COLUMNS);
   }
 
   /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org) or TERM=dumb. */

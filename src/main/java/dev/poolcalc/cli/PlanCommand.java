@@ -82,7 +82,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     io.print(
         switch (format) {
-          case table -> TableRenderer.render(report, io.context().style());
+          case table -> TableRenderer.render(report, io.context().style(), io.context().wrap());
           case json -> JsonRenderer.render(report);
           case markdown -> MarkdownRenderer.render(report.plan());
         });

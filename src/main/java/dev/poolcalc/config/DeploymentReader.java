@@ -457,7 +457,11 @@ public final class DeploymentReader {
       if (!(item instanceof Mapping m)) {
         problems.add(
             item.location(),
-            path + " must be a mapping with name and replicas (got " + item.describe() + ")");
+            path
+                + " must be a mapping with name and replicas (got "
+                + item.describe()
+                + ")"
+                + YamlSyntax.missingSpaceHint(item));
         continue;
       }
       app(top.nested(m, path, APP_KEYS), seen).ifPresent(apps::add);

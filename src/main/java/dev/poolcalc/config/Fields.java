@@ -43,6 +43,9 @@ final class Fields {
     locations.put(path, mapping.location());
     for (Entry entry : mapping.entries().values()) {
       String key = entry.key().name();
+      if (path.isEmpty() && InputKeys.isExtension(key)) {
+        continue;
+      }
       if (!known.contains(key)) {
         String hint =
             Suggestions.closest(key, known)
@@ -314,7 +317,11 @@ final class Fields {
     }
     problems.add(
         node.get().location(),
-        pathOf(key) + " must be a mapping (got " + node.get().describe() + ")");
+        pathOf(key)
+            + " must be a mapping (got "
+            + node.get().describe()
+            + ")"
+            + YamlSyntax.missingSpaceHint(node.get()));
     return Optional.empty();
   }
 

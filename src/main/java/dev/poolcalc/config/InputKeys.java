@@ -383,5 +383,18 @@ public final class InputKeys {
                   Kind.LIST_OF_STRINGS,
                   "other files whose apps plan on this database")));
 
+  /**
+   * Top-level keys starting with this are the user's own and ignored, Docker Compose's convention
+   * for extension fields (https://docs.docker.com/reference/compose-file/extension/): a place for
+   * anchors such as {@code x-defaults: &defaults {...}}. Only at the top level; elsewhere such a
+   * key is unknown like any other, so a typo inside an app is still caught.
+   */
+  public static final String EXTENSION_PREFIX = "x-";
+
+  /** Whether a top-level key is an extension field, which the reader skips. */
+  public static boolean isExtension(String topLevelKey) {
+    return topLevelKey.startsWith(EXTENSION_PREFIX);
+  }
+
   private InputKeys() {}
 }

@@ -83,6 +83,13 @@ public final class InputSchema {
     if (!required.isEmpty()) {
       out.put("required", required);
     }
+    if (section == InputKeys.TOP) {
+      out.put(
+          "patternProperties",
+          ordered(
+              "^" + InputKeys.EXTENSION_PREFIX,
+              ordered("description", "ignored by poolcalc: a place for YAML anchors")));
+    }
     out.put("additionalProperties", false);
     return out;
   }

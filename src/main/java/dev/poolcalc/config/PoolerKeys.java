@@ -77,7 +77,11 @@ final class PoolerKeys {
       if (!(item instanceof Mapping m)) {
         problems.add(
             item.location(),
-            path + " must be a mapping with name and kind (got " + item.describe() + ")");
+            path
+                + " must be a mapping with name and kind (got "
+                + item.describe()
+                + ")"
+                + YamlSyntax.missingSpaceHint(item));
         continue;
       }
       pooler(top.nested(m, path, KEYS), validName, server).ifPresent(poolers::add);

@@ -20,20 +20,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into {@link YamlNode}s with Jackson's streaming parser, keeping every
- * value's line and column. Rejects what would silently mislead: duplicate keys, several documents,
- * aliases that expand past a small budget (the "billion laughs" bomb), and lines, keys and values
- * longer than its {@link InputLimits}.
+ * value's line and column; anchors, aliases and merge keys ({@code <<: *defaults}) are resolved
+ * here, so a value from an anchor keeps the line and column it was written at. Rejects what would
+ * silently mislead: duplicate keys, several documents, aliases that expand past a small budget (the
+ * "billion laughs" bomb), and lines, keys and values longer than its {@link InputLimits}.
  */
 public final class YamlTreeReader {
 
   /** Nodes that aliases may add in all; real deployment files reuse a few small blocks. */
   static final int ALIAS_EXPANSION_LIMIT = 10_000;
+
+  /** The key of YAML's merge: {@code <<: *defaults}. */
+  static final String MERGE_KEY = "<<";
 
   private static final int MAX_DEPTH = 64;
   private static final YAMLFactory FACTORY = factory();
@@ -43,6 +48,9 @@ public final class YamlTreeReader {
   private final Map<String, YamlNode> anchors = new HashMap<>();
   private final IdentityHashMap<YamlNode, Integer> sizes = new IdentityHashMap<>();
   private long expanded;
+
+  /** The text being read, for {@link YamlSyntax} to explain a refusal from. */
+  private String text = "";
 
   private YamlTreeReader(String file, InputLimits limits) {
     this.file = file;
@@ -78,6 +86,7 @@ public final class YamlTreeReader {
   }
 
   private List<YamlNode> readDocuments(String text) throws InvalidInputException {
+    this.text = text;
     refuseLongLines(text);
     List<YamlNode> documents = new ArrayList<>();
     try (YAMLParser parser = FACTORY.createParser(text)) {
@@ -97,6 +106,7 @@ public final class YamlTreeReader {
   }
 
   private YamlNode readDocument(String text) throws InvalidInputException {
+    this.text = text;
     refuseLongLines(text);
     try (YAMLParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
@@ -144,14 +154,14 @@ public final class YamlTreeReader {
 
   private Mapping readMapping(YAMLParser parser, SourceLocation at, int depth)
       throws IOException, InvalidInputException {
-    Map<String, Entry> entries = new LinkedHashMap<>();
+    Map<String, Entry> written = new LinkedHashMap<>();
     JsonToken token;
     while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       SourceLocation keyAt = locationOf(parser.currentTokenLocation());
       refuseLong(name, "a key", limits.keyChars(), keyAt);
       YamlNode value = readValue(parser, parser.nextToken(), depth + 1);
-      Entry previous = entries.get(name);
+      Entry previous = written.get(name);
       if (previous != null) {
         throw new InvalidInputException(
             Problem.at(
@@ -162,12 +172,54 @@ public final class YamlTreeReader {
                     + previous.key().location().line()
                     + "); keep one"));
       }
-      entries.put(name, new Entry(new YamlNode.Key(name, keyAt), value));
+      written.put(name, new Entry(new YamlNode.Key(name, keyAt), value));
     }
     if (token != JsonToken.END_OBJECT) {
       throw new InvalidInputException(Problem.at(at, "unexpected end of a mapping"));
     }
-    return new Mapping(entries, at);
+    return new Mapping(merged(written), at);
+  }
+
+  /**
+   * YAML's merge key: {@code <<: *defaults} (or {@code <<: [*a, *b]}) adds the entries of the
+   * mappings it names that this mapping does not write itself; of several, the earlier wins
+   * (https://yaml.org/type/merge). A merged entry keeps the location it was written at, inside the
+   * anchor, so a problem with it points there. Merged entries take the place of the {@code <<} key
+   * in the mapping's order.
+   */
+  private static Map<String, Entry> merged(Map<String, Entry> written)
+      throws InvalidInputException {
+    Entry merge = written.get(MERGE_KEY);
+    if (merge == null) {
+      return written;
+    }
+    List<YamlNode> sources =
+        merge.value() instanceof Sequence list ? list.items() : List.of(merge.value());
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    for (Entry entry : written.values()) {
+      if (entry != merge) {
+        entries.put(entry.key().name(), entry);
+        continue;
+      }
+      for (YamlNode source : sources) {
+        if (!(source instanceof Mapping mapping)) {
+          throw new InvalidInputException(
+              Problem.at(
+                  source.location(),
+                  "the merge key << takes a mapping or a list of mappings, such as *defaults or"
+                      + " [*a, *b] (got "
+                      + source.describe()
+                      + ")"));
+        }
+        for (Entry inherited : mapping.entries().values()) {
+          String name = inherited.key().name();
+          if (!written.containsKey(name)) {
+            entries.putIfAbsent(name, inherited);
+          }
+        }
+      }
+    }
+    return entries;
   }
 
   private Sequence readSequence(YAMLParser parser, SourceLocation at, int depth)
@@ -313,6 +365,10 @@ public final class YamlTreeReader {
             "a key may be at most "
                 + limits.keyChars()
                 + " characters, and this one has no ':' within them; shorten it");
+      }
+      Optional<Problem> plain = YamlSyntax.explain(file, text, marked);
+      if (plain.isPresent()) {
+        return plain.get();
       }
       String problem = marked.getProblem() == null ? "syntax error" : marked.getProblem();
       return Problem.at(

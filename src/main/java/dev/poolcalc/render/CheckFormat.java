@@ -17,8 +17,14 @@ public enum CheckFormat {
    */
   public String render(
       List<CheckedFile> results, boolean strict, Style style, Path annotationBase) {
+    return render(results, strict, style, annotationBase, Wrap.NONE);
+  }
+
+  /** The same, the text report's findings wrapped to {@code wrap} (annotations never are). */
+  public String render(
+      List<CheckedFile> results, boolean strict, Style style, Path annotationBase, Wrap wrap) {
     return switch (this) {
-      case text -> CheckText.render(results, strict, style);
+      case text -> CheckText.render(results, strict, style, wrap);
       case json -> CheckJson.render(results, strict);
       case markdown -> CheckMarkdown.render(results, strict);
       case github ->

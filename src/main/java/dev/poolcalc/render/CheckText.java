@@ -13,15 +13,21 @@ public final class CheckText {
   private CheckText() {}
 
   public static String render(List<CheckedFile> files, boolean strict, Style style) {
+    return render(files, strict, style, Wrap.NONE);
+  }
+
+  /** The same, with findings wrapped to a terminal's width. */
+  public static String render(List<CheckedFile> files, boolean strict, Style style, Wrap wrap) {
     StringBuilder out = new StringBuilder();
     for (CheckedFile file : files) {
-      block(out, file, strict, style);
+      block(out, file, strict, style, wrap);
     }
     out.append(summary(files, style)).append('\n');
     return out.toString();
   }
 
-  private static void block(StringBuilder out, CheckedFile file, boolean strict, Style style) {
+  private static void block(
+      StringBuilder out, CheckedFile file, boolean strict, Style style, Wrap wrap) {
     if (file.report().isEmpty()) {
       int n = file.problems().size();
       out.append(style.status(Status.ERROR, "INVALID"))
@@ -51,16 +57,15 @@ public final class CheckText {
     }
     FitText.overrun(file.advice()).ifPresent(s -> out.append("  ").append(s).append('\n'));
     for (Finding f : FitText.peakReasons(plan)) {
-      out.append("    ").append(f.message()).append(" [").append(f.code()).append("]\n");
+      out.append("    ").append(wrap.text(4, f.message() + " [" + f.code() + "]", 6)).append('\n');
     }
     for (Finding f : FitText.otherProblems(plan)) {
+      String label = f.severity().label();
       out.append("  ")
-          .append(f.severity().label())
+          .append(label)
           .append(": ")
-          .append(f.message())
-          .append(" [")
-          .append(f.code())
-          .append("]\n");
+          .append(wrap.text(label.length() + 4, f.message() + " [" + f.code() + "]", 4))
+          .append('\n');
     }
     FitText.remediesHeading(plan, file.advice())
         .ifPresent(h -> out.append("  ").append(h).append('\n'));

@@ -184,6 +184,14 @@ public final class PoolerArithmetic {
         p.pooler().poolMode().map(m -> m.key()).orElse(""));
   }
 
+  /**
+   * {@code 16.9 per server connection}: short, for a verdict that fits 80 columns; the heading
+   * above it names the mode, the arithmetic has {@link #ratio}.
+   */
+  static String perServerConnection(PoolerPlan p) {
+    return p.ratio().toPlainString() + " per server connection";
+  }
+
   /** "pgbouncer, transaction mode" or "rds-proxy". */
   public static String describe(Pooler pooler) {
     return pooler.kind().key() + pooler.poolMode().map(m -> ", " + m.key() + " mode").orElse("");

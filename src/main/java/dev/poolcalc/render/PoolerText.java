@@ -27,10 +27,10 @@ public final class PoolerText {
 
   /** One line: OK, WARNING or ERROR, with the clients against the pooler's limits. */
   public static String verdict(PoolerPlan p) {
-    String clients = p.clientConnections() + " client connections";
+    String clients = p.clientConnections() + " clients";
     String multiplex =
         p.pooler().multiplexes() && p.serverConnections() > 0
-            ? "; " + PoolerArithmetic.ratio(p)
+            ? "; " + PoolerArithmetic.perServerConnection(p)
             : "";
     return switch (p.status()) {
       case OK ->

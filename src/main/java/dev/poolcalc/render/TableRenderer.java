@@ -18,7 +18,14 @@ import java.util.List;
  */
 public final class TableRenderer {
 
+  /** The bar of a row at 100% of max_connections, at most; narrower where 80 columns need it. */
   private static final int BAR_WIDTH = 30;
+
+  private static final int MIN_BAR_WIDTH = 8;
+
+  /** The width the table aims to fit; a long app name may still push it wider. */
+  static final int COLUMNS = 80;
+
   private static final String[] HEADER = {
     "APP", "REPLICAS", "PEAK", "PROCESSES", "INSTANCES", "LIMIT", "TOTAL", "SHARE"
   };
@@ -26,14 +33,22 @@ public final class TableRenderer {
   /** Where the PEAK column sits; it shows only when some app has a rollout. */
   private static final int PEAK = 2;
 
+  /** Where the PROCESSES column sits; it shows only when some app runs more than one. */
+  private static final int PROCESSES = 3;
+
   private TableRenderer() {}
 
   /** The table, with a block of each app's client settings when some app is not plain Prisma. */
   public static String render(Report report, Style style) {
+    return render(report, style, Wrap.NONE);
+  }
+
+  /** The same, with findings wrapped to a terminal's width. */
+  public static String render(Report report, Style style, Wrap wrap) {
     Plan plan = report.plan();
     Budget b = plan.budget();
     List<String[]> rows = new ArrayList<>();
-    List<String> bars = new ArrayList<>();
+    List<Bar> bars = new ArrayList<>();
     boolean pooled = !plan.poolers().isEmpty();
     List<AppPlan> serverApps = pooled ? plan.directApps() : plan.apps();
     for (AppPlan app : serverApps) {
@@ -48,7 +63,7 @@ public final class TableRenderer {
             Long.toString(app.totalConnections()),
             Numbers.percent(app.totalConnections(), b.maxConnections())
           });
-      bars.add(bar(app.totalConnections(), b.maxConnections(), '█'));
+      bars.add(new Bar(app.totalConnections(), '█', ""));
     }
     for (PoolerPlan p : plan.poolers()) {
       rows.add(
@@ -62,10 +77,8 @@ public final class TableRenderer {
             Long.toString(p.serverConnections()),
             Numbers.percent(p.serverConnections(), b.maxConnections())
           });
-      bars.add(
-          joined(
-              bar(p.serverConnections(), b.maxConnections(), '▓'),
-              "pools " + PoolerArithmetic.pools(p, b.maxConnections())));
+      // Its pools' arithmetic is under Arithmetic, as server(NAME).
+      bars.add(new Bar(p.serverConnections(), '▓', ""));
     }
     int serverRows = rows.size();
     // One meaning of free everywhere: max_connections − total. The reserve is part of it.
@@ -74,7 +87,7 @@ public final class TableRenderer {
         new String[] {
           "free", "", "", "", "", "", Long.toString(free), Numbers.percent(free, b.maxConnections())
         });
-    bars.add(joined(bar(free, b.maxConnections(), '░'), reserveNote(b, free)));
+    bars.add(new Bar(free, '░', reserveNote(b, free)));
     rows.add(
         new String[] {
           "total",
@@ -89,8 +102,14 @@ public final class TableRenderer {
           Long.toString(plan.totalConnections()),
           Numbers.percent(plan.totalConnections(), b.maxConnections())
         });
-    bars.add("of max_connections " + b.maxConnections());
+    // The heading names max_connections; the total's share is of it.
+    bars.add(new Bar(0, ' ', "of " + b.maxConnections()));
     String[] header = HEADER;
+    // Drop the later column first, so that PEAK's index still holds.
+    if (serverApps.stream().allMatch(a -> a.app().processes() == 1)) {
+      header = withoutColumn(header, PROCESSES);
+      rows.replaceAll(row -> withoutColumn(row, PROCESSES));
+    }
     if (plan.apps().stream().noneMatch(a -> a.app().rollout().isPresent())) {
       header = withoutColumn(header, PEAK);
       rows.replaceAll(row -> withoutColumn(row, PEAK));
@@ -103,6 +122,7 @@ public final class TableRenderer {
         widths[i] = Math.max(widths[i], row[i].length());
       }
     }
+    int barWidth = barWidth(widths, bars, b.maxConnections());
     StringBuilder out = new StringBuilder();
     out.append(style.bold(heading(plan))).append('\n').append('\n');
     out.append(style.bold(line(header, widths, ""))).append('\n');
@@ -110,20 +130,23 @@ public final class TableRenderer {
       if (r == serverRows + 1) {
         out.append(rule(widths)).append('\n');
       }
-      String bar = r == rows.size() - 1 ? style.dim(bars.get(r)) : bars.get(r);
-      out.append(line(rows.get(r), widths, bar)).append('\n');
+      String tail = bars.get(r).text(b.maxConnections(), barWidth);
+      if (line(rows.get(r), widths, tail).length() > COLUMNS) {
+        tail = ""; // The total's "of N" where the columns leave no room: the heading has it.
+      }
+      out.append(line(rows.get(r), widths, r == rows.size() - 1 ? style.dim(tail) : tail))
+          .append('\n');
     }
     for (PoolerPlan p : plan.poolers()) {
       appendClients(out, p, plan.budget(), style);
     }
     out.append('\n').append(style.status(plan.status(), Verdict.of(plan))).append('\n');
     for (Finding f : plan.findings()) {
-      out.append(style.status(statusOf(f), f.severity().label()))
+      String label = f.severity().label();
+      out.append(style.status(statusOf(f), label))
           .append(": ")
-          .append(f.message())
-          .append(" [")
-          .append(f.code())
-          .append("]\n");
+          .append(wrap.text(label.length() + 2, f.message() + " [" + f.code() + "]", 2))
+          .append('\n');
     }
     out.append('\n').append(style.bold("Arithmetic")).append('\n');
     for (String line : Arithmetic.lines(plan)) {
@@ -186,7 +209,7 @@ public final class TableRenderer {
       }
       String tail =
           r == rows.size() - 1 && p.clientCapacity().isPresent()
-              ? style.dim("of client capacity " + p.clientCapacity().getAsLong())
+              ? style.dim("of " + p.clientCapacity().getAsLong())
               : "";
       out.append(line(rows.get(r), widths, tail)).append('\n');
     }
@@ -224,13 +247,35 @@ public final class TableRenderer {
     if (b.reserve() == 0) {
       return "";
     }
-    return free >= b.reserve()
-        ? "reserve " + b.reserve() + " kept"
-        : "reserve " + b.reserve() + ", " + (b.reserve() - Math.max(free, 0)) + " short";
+    // The heading gives the reserve's size; the note is there only when it is not kept.
+    return free >= b.reserve() ? "" : "reserve " + (b.reserve() - Math.max(free, 0)) + " short";
   }
 
-  private static String joined(String bar, String note) {
-    return bar.isEmpty() || note.isEmpty() ? bar + note : bar + "  " + note;
+  /** A row's bar of its share of max_connections, and a note after it. */
+  private record Bar(long part, char mark, String note) {
+    String text(long whole, int width) {
+      String bar = bar(part, whole, mark, width);
+      return bar.isEmpty() || note.isEmpty() ? bar + note : bar + "  " + note;
+    }
+  }
+
+  /**
+   * The widest bar, up to {@link #BAR_WIDTH} cells for 100%, with which every row fits {@link
+   * #COLUMNS}; none (0) when even {@link #MIN_BAR_WIDTH} would not fit, as with long app names.
+   */
+  private static int barWidth(int[] widths, List<Bar> bars, long whole) {
+    int sum = 0;
+    for (int w : widths) {
+      sum += w + 2;
+    }
+    int table = sum;
+    for (int width = BAR_WIDTH; width >= MIN_BAR_WIDTH; width--) {
+      int w = width;
+      if (bars.stream().allMatch(bar -> table + bar.text(whole, w).length() <= COLUMNS)) {
+        return width;
+      }
+    }
+    return 0;
   }
 
   private static String[] withoutColumn(String[] row, int column) {
@@ -261,12 +306,12 @@ public final class TableRenderer {
     };
   }
 
-  private static String bar(long part, long whole, char mark) {
-    if (part <= 0 || whole <= 0) {
+  private static String bar(long part, long whole, char mark, int width) {
+    if (part <= 0 || whole <= 0 || width == 0) {
       return "";
     }
-    long cells = Math.max(1, (part * BAR_WIDTH + whole / 2) / whole);
-    return String.valueOf(mark).repeat((int) Math.min(cells, BAR_WIDTH * 2L));
+    long cells = Math.max(1, (part * width + whole / 2) / whole);
+    return String.valueOf(mark).repeat((int) Math.min(cells, width * 2L));
   }
 
   private static String line(String[] cells, int[] widths, String tail) {

@@ -27,19 +27,17 @@ public final class Verdict {
     return switch (plan.status()) {
       case OK ->
           String.format(
-              "OK: the pools open at most %d of %d connections, within the budget of %d; %d stay free",
+              "OK: the pools open at most %d of %d connections, budget %d; %d stay free",
               total, b.maxConnections(), b.budget(), plan.freeConnections());
       case WARNING ->
           String.format(
-              "WARNING: the pools open at most %d of %d connections, %d over the budget of %d;"
-                  + " the reserve for admins, migrations and backups is not kept",
+              "WARNING: the pools open at most %d of %d connections, %d over the budget of %d",
               total, b.maxConnections(), total - b.budget(), b.budget());
       case ERROR ->
           plan.directApps().stream().anyMatch(a -> a.connectionLimit() < 1)
               ? "ERROR: the budget cannot give every instance a connection"
               : String.format(
-                  "ERROR: the pools open at most %d connections but ordinary roles get only %d of %d;"
-                      + " PostgreSQL will refuse the rest (\"too many clients\")",
+                  "ERROR: the pools open at most %d connections; ordinary roles get only %d of %d",
                   total, b.usable(), b.maxConnections());
     };
   }

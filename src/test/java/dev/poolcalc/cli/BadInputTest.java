@@ -24,11 +24,14 @@ class BadInputTest {
     return Stream.of(
         bad("empty file", "", "d.yaml: error: the file is empty"),
         bad("only a comment", "# nothing yet\n", "d.yaml: error: the file is empty"),
-        bad("not YAML", "database: [1, 2\n", "d.yaml:2:1: error: not valid YAML"),
+        bad(
+            "not YAML",
+            "database: [1, 2\n",
+            "d.yaml:1:11: error: this '[' is not closed before line 2"),
         bad(
             "tab indentation",
             "database:\n\tmax_connections: 100\n",
-            "d.yaml:2:1: error: not valid YAML"),
+            "d.yaml:2:1: error: a tab character indents this line"),
         bad(
             "top level is a list",
             "- web\n- bot\n",

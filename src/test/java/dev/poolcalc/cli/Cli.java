@@ -18,10 +18,21 @@ public final class Cli {
   }
 
   public static Result run(Map<String, String> env, String stdin, String... args) {
+    return run(false, env, stdin, args);
+  }
+
+  /** As if standard output were a terminal: colour unless NO_COLOR, findings wrapped. */
+  public static Result onTerminal(Map<String, String> env, String... args) {
+    return run(true, env, "", args);
+  }
+
+  private static Result run(
+      boolean terminal, Map<String, String> env, String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Context context =
-        new Context(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, false);
+        new Context(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, terminal);
     int code = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
     return new Result(code, out.toString(), err.toString());
   }

@@ -26,7 +26,7 @@ class ProviderOverrideTest {
     assertThat(plan.out())
         .contains("max_connections 600 is written in the file, so it wins over the catalog's 450")
         .contains("[provider-setting-written]")
-        .containsPattern("web +2 +1 +2 +255 +510");
+        .containsPattern("web +2 +2 +255 +510");
     assertThat(explain.out().replaceAll("\\s+", " "))
         .contains("The catalog gives aws-rds db.t3.medium max_connections at most 450")
         .contains("the file writes its own value, which wins over the catalog's");

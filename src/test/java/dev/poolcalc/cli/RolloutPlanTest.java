@@ -80,8 +80,8 @@ class RolloutPlanTest {
     Cli.Result result = Cli.run("plan", write(WEB_ROLLING).toString());
 
     assertThat(result.out())
-        .containsPattern("APP\\s+REPLICAS  PEAK  PROCESSES")
-        .containsPattern("web\\s+3\\s+4\\s+1\\s+4\\s+14")
+        .containsPattern("APP\\s+REPLICAS  PEAK  INSTANCES") // PROCESSES: only when some app has 2+
+        .containsPattern("web\\s+3\\s+4\\s+4\\s+14")
         .containsPattern(
             "peak\\(web\\)\\s+= 3 \\+ ceil\\(3 × 25%\\) \\+ floor\\(3 × 25%\\) = 3 \\+ 1 \\+ 0 = 4");
   }
@@ -92,7 +92,7 @@ class RolloutPlanTest {
 
     assertThat(result.out())
         .doesNotContain("PEAK")
-        .contains("APP                 REPLICAS  PROCESSES");
+        .contains("APP                 REPLICAS  INSTANCES");
     assertThat(apps(Cli.run("plan", "examples/production.yaml", "--format", "json").out()))
         .extracting(
             a ->

@@ -2,6 +2,10 @@ package dev.poolcalc.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -38,8 +42,39 @@ class InputSchemaTest {
         .getSchema(Files.readString(CHECKED_IN, StandardCharsets.UTF_8), InputFormat.JSON);
   }
 
+  /**
+   * Validates the document as the reader resolves it: editors (yaml-language-server since 0.7.0,
+   * https://github.com/redhat-developer/vscode-yaml/issues/241) apply merge keys before the schema,
+   * but the validator's own YAML reading would see {@code <<} as a key.
+   */
   private static List<Error> errors(String yaml) throws IOException {
-    return schema().validate(yaml, InputFormat.YAML);
+    try {
+      JsonNode resolved = json(YamlTreeReader.read("d.yaml", yaml));
+      return schema().validate(resolved.toString(), InputFormat.JSON);
+    } catch (InvalidInputException e) {
+      return schema().validate(yaml, InputFormat.YAML);
+    }
+  }
+
+  private static JsonNode json(YamlNode node) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (node instanceof YamlNode.Mapping m) {
+      ObjectNode object = f.objectNode();
+      m.entries().forEach((k, e) -> object.set(k, json(e.value())));
+      return object;
+    }
+    if (node instanceof YamlNode.Sequence s) {
+      ArrayNode array = f.arrayNode();
+      s.items().forEach(i -> array.add(json(i)));
+      return array;
+    }
+    YamlNode.Scalar s = (YamlNode.Scalar) node;
+    return switch (s.kind()) {
+      case INTEGER, DECIMAL -> f.numberNode(s.number());
+      case BOOLEAN -> f.booleanNode(Boolean.parseBoolean(s.text()));
+      case NULL -> f.nullNode();
+      case STRING -> f.textNode(s.text());
+    };
   }
 
   @Test
@@ -95,6 +130,12 @@ class InputSchemaTest {
         .isEmpty();
   }
 
+  @Test
+  void acceptsExtensionKeysAtTheTopOnly() throws IOException {
+    assertThat(errors("x-defaults: &d {replicas: 3}\n" + OK)).isEmpty();
+    assertThat(errors(OK + "    x-team: payments\n")).isNotEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -108,12 +149,14 @@ class InputSchemaTest {
         "a fractional pool timeout|pool_timeout: 2.5",
         "a bad reserve|reserve: lots",
         "a JDBC URL|url: jdbc:postgresql://db/x",
-        "version 2|version: 2"
+        "version 2|version: 2",
+        "a merged unknown key|<<: {colour: blue}"
       })
   void refusesWhatTheSchemaCanExpress(String testCase) throws IOException {
     String change = testCase.substring(testCase.indexOf('|') + 1);
     String yaml =
         switch (change.substring(0, change.indexOf(':'))) {
+          case "<<" -> OK + "    " + change + "\n";
           case "max_conections", "reserve", "url" ->
               OK.replaceFirst("  url: [^\n]*\n", "")
                   .replace("database:\n", "database:\n  " + change + "\n");

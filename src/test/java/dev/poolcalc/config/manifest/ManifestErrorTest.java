@@ -287,7 +287,7 @@ class ManifestErrorTest {
             HEAD + "  - name: api\n    from: m.yaml\n",
             Map.of("m.yaml", "kind: Deployment\nmetadata: [1, 2\n"),
             "m.yaml",
-            ":3:1: error: not valid YAML"),
+            ":2:11: error: this '[' is not closed before line 3"),
         bad(
             "manifest of no known kind",
             HEAD + "  - name: api\n    from: m.yaml\n",
