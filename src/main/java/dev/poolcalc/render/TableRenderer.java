@@ -77,7 +77,7 @@ public final class TableRenderer {
             Long.toString(p.serverConnections()),
             Numbers.percent(p.serverConnections(), b.maxConnections())
           });
-      // Its pools' arithmetic is under Arithmetic, as server(NAME).
+      // Its pools are spelled out under the table (and under Arithmetic, as server(NAME)).
       bars.add(new Bar(p.serverConnections(), '▓', ""));
     }
     int serverRows = rows.size();
@@ -135,6 +135,14 @@ public final class TableRenderer {
         tail = ""; // The total's "of N" where the columns leave no room: the heading has it.
       }
       out.append(line(rows.get(r), widths, r == rows.size() - 1 ? style.dim(tail) : tail))
+          .append('\n');
+    }
+    // Each pooler's row spelled out, under the table where 80 columns have room for it.
+    for (PoolerPlan p : plan.poolers()) {
+      out.append("▓ ")
+          .append(p.name())
+          .append("'s pools: ")
+          .append(PoolerArithmetic.pools(p, b.maxConnections()))
           .append('\n');
     }
     for (PoolerPlan p : plan.poolers()) {
