@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * {@code unshare -U} like the embedded PostgreSQL. Where it is not installed the test is skipped
  * with the reason printed ({@link Requirement}).
  */
-final class PgBouncer implements AutoCloseable {
+public final class PgBouncer implements AutoCloseable {
 
   static final Path BINARY = Path.of("/usr/sbin/pgbouncer");
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -39,7 +39,7 @@ final class PgBouncer implements AutoCloseable {
   }
 
   /** Skips the calling test, saying why, when PgBouncer is not installed. */
-  static void require() {
+  public static void require() {
     Requirement.require(
         Files.isExecutable(BINARY), "PgBouncer (" + BINARY + ")", "apt-get install pgbouncer");
   }
@@ -50,7 +50,8 @@ final class PgBouncer implements AutoCloseable {
    * @param poolMode session, transaction or statement
    * @param defaultPoolSize server connections per (user, database) pair
    */
-  static PgBouncer start(PostgresServer server, Path dir, String poolMode, int defaultPoolSize)
+  public static PgBouncer start(
+      PostgresServer server, Path dir, String poolMode, int defaultPoolSize)
       throws IOException, InterruptedException {
     require();
     int port = freePort();
@@ -97,7 +98,7 @@ final class PgBouncer implements AutoCloseable {
     return bouncer;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 

@@ -73,4 +73,41 @@ class PooledClientTest {
     assertThat(pg.settings(app, POOLER, bouncer, DIRECT)).isEqualTo(pg.settings(app, POOLER));
     assertThat(pg.pooledFindings(app, bouncer, true)).isEmpty();
   }
+
+  @Test
+  void hikariBehindATransactionPoolerKeepsEveryStatementUnnamed() {
+    Pooler bouncer = Pooler.pgbouncer("bouncer").withPoolMode(PoolMode.TRANSACTION);
+    AppPlan app = web(bouncer, Client.HIKARI);
+    ClientLibrary hikari = ClientLibrary.of(Client.HIKARI);
+
+    ClientSettings s = hikari.settings(app, POOLER, bouncer, DIRECT);
+
+    assertThat(s.env().get(0).toString())
+        .isEqualTo(
+            "SPRING_DATASOURCE_URL=jdbc:postgresql://bouncer:6432/shop?ApplicationName=web"
+                + "&prepareThreshold=0");
+    assertThat(s.settings()).contains(Setting.number("prepareThreshold", 0));
+    assertThat(hikari.pooledFindings(app, bouncer, true))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("hikari-behind-transaction-pooler");
+              assertThat(f.message())
+                  .startsWith("web uses pgjdbc through bouncer in transaction mode, where")
+                  .endsWith(
+                      "keep prepareThreshold=0 in SPRING_DATASOURCE_URL (rendered; on"
+                          + " PgBouncer 1.21+ with max_prepared_statements it can go)");
+            });
+  }
+
+  @Test
+  void hikariBehindASessionPoolerOrAnRdsProxyRendersAsOnADirectLine() {
+    ClientLibrary hikari = ClientLibrary.of(Client.HIKARI);
+    for (Pooler pooler : List.of(Pooler.pgbouncer("bouncer"), Pooler.rdsProxy("bouncer", 50))) {
+      AppPlan app = web(pooler, Client.HIKARI);
+      assertThat(hikari.settings(app, POOLER, pooler, DIRECT))
+          .isEqualTo(hikari.settings(app, POOLER));
+      assertThat(hikari.pooledFindings(app, pooler, true)).isEmpty();
+    }
+  }
 }

@@ -70,6 +70,62 @@ final class Deployment {
     Cli.Result plan = Cli.run(vars, "", "plan", file.toString(), "--format", "json");
     assertThat(plan.exitCode()).as(plan.err()).isZero();
     assertThat(plan.out()).contains("\"connection_limit\": " + LIMIT + ",");
+    return env(file, app);
+  }
+
+  /**
+   * A deployment whose app reaches the server through a PgBouncer listening on {@code bouncerPort},
+   * {@link #LIMIT} client connections per pool. With {@code via} the file says so ({@code poolers:}
+   * in transaction mode, {@code via: bouncer}); without it the app merely has the pooler's address
+   * as its own {@code url}, which is what a file that does not know about the pooler renders.
+   */
+  static String pooledYaml(
+      PostgresServer server, int bouncerPort, String app, String client, boolean via) {
+    String pooler =
+        "postgresql://"
+            + PostgresServer.APP
+            + ":${DB_PASSWORD}@127.0.0.1:"
+            + bouncerPort
+            + "/"
+            + PostgresServer.DATABASE;
+    return String.join(
+        "\n",
+        "version: 1",
+        "database:",
+        "  name: " + PostgresServer.DATABASE,
+        "  max_connections: 100",
+        "  reserve: 15",
+        "  url: postgresql://"
+            + PostgresServer.APP
+            + ":${DB_PASSWORD}@localhost:"
+            + server.port()
+            + "/"
+            + PostgresServer.DATABASE,
+        "poolers:",
+        "  - name: bouncer",
+        "    kind: pgbouncer",
+        "    pool_mode: transaction",
+        "    default_pool_size: 2",
+        "    url: " + pooler,
+        "apps:",
+        "  - name: " + app,
+        "    replicas: 1",
+        "    client: " + client,
+        "    connection_limit: " + LIMIT,
+        via ? "    via: bouncer" : "    url: " + pooler,
+        "");
+  }
+
+  /**
+   * What {@code poolcalc env --format json --app APP} prints for the app of {@link #pooledYaml}.
+   */
+  static Map<String, String> pooledEnv(
+      PostgresServer server, int bouncerPort, String app, String client, boolean via) {
+    return env(write(pooledYaml(server, bouncerPort, app, client, via)), app);
+  }
+
+  private static Map<String, String> env(Path file, String app) {
+    Map<String, String> vars = Map.of("DB_PASSWORD", PostgresServer.APP_PASSWORD);
     Cli.Result env = Cli.run(vars, "", "env", file.toString(), "--app", app, "--format", "json");
     assertThat(env.exitCode()).as(env.err()).isZero();
     try {
