@@ -99,8 +99,8 @@ final class PoolerRehearsalText {
     if (!PoolerRehearsal.exact(p)) {
       return "Expected at most "
           + arithmetic
-          + " (one address, one pair and no reserve pool before reserve_pool_timeout may reach"
-          + " fewer)";
+          + ": one role through one address may reach fewer when the pooler has several"
+          + " processes or pairs, and reserve_pool_size only after reserve_pool_timeout";
     }
     return (r.refusal().isEmpty() && r.serverPeak() == expected
             ? "As predicted: "

@@ -103,7 +103,7 @@ public final class RehearsalRenderer {
     table.row("total", Long.toString(planned), Long.toString(result.totalOpened()));
     boolean reserveTried =
         result.ended().isEmpty() && (result.refusal().isEmpty() || result.onlyReserveRefused());
-    table.row("reserve", "1", reserveTried ? (result.held() ? "1" : "0") : "-");
+    table.row("reserve", "1", reserveTried ? (result.refusal().isEmpty() ? "1" : "0") : "-");
     out.append(table.render(style)).append('\n');
 
     out.append(style.status(result.held() ? Status.OK : Status.ERROR, verdict(result)))

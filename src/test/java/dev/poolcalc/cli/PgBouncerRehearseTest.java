@@ -2,8 +2,11 @@ package dev.poolcalc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("server")
 class PgBouncerRehearseTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -78,6 +83,20 @@ class PgBouncerRehearseTest {
                   + " (max_client_conn)")
           .contains("As predicted: role app can hold 97 connections here")
           .contains("so all 3 should get in beside the poolers' 2 server connections");
+
+      Cli.Result json = rehearse(server, file, "--format", "json");
+
+      assertThat(json.exitCode()).as(json.out() + json.err()).isEqualTo(ExitCode.OK);
+      JsonNode pooler = JSON.readTree(json.out()).get("poolers").get(0);
+      assertThat(pooler.get("server_peak").asLong()).isEqualTo(2);
+      assertThat(pooler.get("planned_server_connections").asLong()).isEqualTo(2);
+      assertThat(pooler.get("completed_queries").asLong()).isEqualTo(6);
+      JsonNode probe = pooler.get("max_client_conn_probe");
+      assertThat(probe.get("refusal").get("connection").asLong()).isEqualTo(9);
+      assertThat(probe.get("refusal").get("message").asText())
+          .isEqualTo("FATAL: no more connections allowed (max_client_conn)");
+      assertThat(probe.get("as_predicted").asBoolean()).isTrue();
+      assertThat(JSON.readTree(json.out()).get("held").asBoolean()).isTrue();
     }
   }
 
@@ -100,6 +119,7 @@ class PgBouncerRehearseTest {
       assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.CHECK_FAILED);
       assertThat(r.out())
           .containsPattern("shop-web +3 +3")
+          .containsPattern("reserve +1 +1")
           .contains(
               "FAILED: 3 clients ran a query at once; PostgreSQL showed at most 2 server"
                   + " connections from bouncer, within the planned 2; but 1 of the 3 queries did"
@@ -113,14 +133,16 @@ class PgBouncerRehearseTest {
     }
   }
 
-  private static Cli.Result rehearse(PostgresServer server, Path file) {
-    return Cli.run(
-        List.of(
+  private static Cli.Result rehearse(PostgresServer server, Path file, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 "rehearse",
                 file.toString(),
                 "--db",
                 server.url(PostgresServer.APP, PostgresServer.APP_PASSWORD),
-                "--yes")
-            .toArray(String[]::new));
+                "--yes"));
+    args.addAll(List.of(more));
+    return Cli.run(args.toArray(String[]::new));
   }
 }
