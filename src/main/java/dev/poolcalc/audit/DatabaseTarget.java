@@ -35,6 +35,21 @@ public final class DatabaseTarget {
   private final Optional<String> options;
   private final Properties tls = new Properties();
 
+  /** {@code pooler} with {@code server}'s user and password where its own URL gives none. */
+  private DatabaseTarget(DatabaseTarget pooler, DatabaseTarget server) {
+    this.endpoints = pooler.endpoints;
+    this.database = pooler.database;
+    this.user = pooler.user.or(() -> server.user);
+    // The server's password goes only with the server's role.
+    this.password =
+        pooler.password.isPresent() || !this.user.equals(server.user)
+            ? pooler.password
+            : server.password;
+    this.connectTimeout = pooler.connectTimeout;
+    this.options = pooler.options;
+    this.tls.putAll(pooler.tls);
+  }
+
   private DatabaseTarget(PostgresUrl url, Optional<String> fallbackDatabase) {
     this.endpoints = endpoints(url);
     this.user = url.user().or(() -> url.param("user"));
@@ -57,6 +72,15 @@ public final class DatabaseTarget {
     Objects.requireNonNull(url, "url");
     String text = url.regionMatches(true, 0, "jdbc:", 0, 5) ? url.substring(5) : url;
     return new DatabaseTarget(PostgresUrl.parse(text), fallbackDatabase);
+  }
+
+  /**
+   * This target (a pooler's address) with {@code server}'s role when its own URL names none, and
+   * {@code server}'s password when it gives none for that same role: a pooler's url in the file
+   * leaves the password out, and rehearse then logs in through it as it was told to on the server.
+   */
+  public DatabaseTarget withCredentialsOf(DatabaseTarget server) {
+    return new DatabaseTarget(this, server);
   }
 
   /** {@code host:port} of every host, for messages: {@code db.internal:5432}. */
@@ -96,6 +120,17 @@ public final class DatabaseTarget {
   Properties rehearsalProperties(String applicationName) {
     Properties props = base(applicationName);
     options.ifPresent(o -> props.setProperty("options", o));
+    return props;
+  }
+
+  /**
+   * Properties for a rehearsal's client connections through a pooler: as {@link
+   * #rehearsalProperties}, without server-side prepared statements, since transaction mode moves a
+   * client from one server connection to another between transactions.
+   */
+  Properties pooledProperties(String applicationName) {
+    Properties props = rehearsalProperties(applicationName);
+    props.setProperty("prepareThreshold", "0");
     return props;
   }
 

@@ -3,6 +3,8 @@ package dev.poolcalc.audit;
 import dev.poolcalc.engine.AppPlan;
 import dev.poolcalc.engine.Observation;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolerPlan;
+import dev.poolcalc.engine.PoolerRehearsalResult;
 import dev.poolcalc.engine.Rehearsal;
 import dev.poolcalc.engine.RehearsalResult;
 import dev.poolcalc.engine.RehearsalResult.Ended;
@@ -12,7 +14,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.IntConsumer;
@@ -25,20 +29,37 @@ import java.util.function.IntConsumer;
  *
  * <p>It never holds a connection of its own beside the plan's: the first connection, which reads
  * the server's settings and other clients, is opened under the first app's name and stays open as
- * that app's first connection. So at most the plan's total + 1 connections are ever open.
+ * that app's first connection. So at most the plan's total + 1 connections are ever open on the
+ * server (+ 2 when every app goes through a pooler: the first connection is then its own).
+ *
+ * <p>Apps behind a PgBouncer are rehearsed through it after the direct apps' connections are open
+ * and held ({@link PoolerRehearser}), and before the reserve check, so that the check finds the
+ * server holding the direct apps' connections and the poolers' server connections together.
  */
 public final class Rehearser {
 
+  /** How long each client's query sleeps when rehearse goes through a pooler. */
+  public static final Duration POOLED_QUERY = Duration.ofSeconds(1);
+
   private final DatabaseTarget target;
   private final IntConsumer interrupted;
+  private final Duration query;
 
   /**
    * @param interrupted told how many connections were closed when the JVM was stopped (Ctrl-C) in
    *     the middle of a rehearsal
    */
   public Rehearser(DatabaseTarget target, IntConsumer interrupted) {
+    this(target, interrupted, POOLED_QUERY);
+  }
+
+  /**
+   * @param query how long each client's query sleeps when rehearse goes through a pooler
+   */
+  public Rehearser(DatabaseTarget target, IntConsumer interrupted, Duration query) {
     this.target = target;
     this.interrupted = interrupted;
+    this.query = query;
   }
 
   /**
@@ -51,11 +72,13 @@ public final class Rehearser {
    */
   public RehearsalResult run(Plan plan, Duration hold, Optional<String> database)
       throws ServerUnreachableException, RehearsalRefusedException, InterruptedException {
-    List<AppPlan> apps = plan.apps();
+    List<AppPlan> apps = plan.directApps();
+    // Without direct apps the first connection is the rehearsal's own, one beyond the plan.
+    String firstName = apps.isEmpty() ? Rehearsal.RESERVE_APPLICATION_NAME : apps.get(0).name();
     try (OpenConnections open = new OpenConnections(interrupted)) {
       Connection probe;
       try {
-        probe = connect(apps.get(0).name());
+        probe = connect(firstName);
       } catch (SQLException e) {
         throw ServerUnreachableException.of(target, e);
       }
@@ -71,12 +94,15 @@ public final class Rehearser {
         throw new RehearsalRefusedException(refusal.get());
       }
       OptionalLong predicted = Rehearsal.predictedRefusal(plan, seen);
+      long direct = Rehearsal.directConnections(plan);
 
       HeldPlan held = new HeldPlan(target);
-      held.add(apps.get(0).name(), probe);
+      if (!apps.isEmpty()) {
+        held.add(firstName, probe);
+      }
       List<Opened> opened = new ArrayList<>();
       Optional<Refusal> refused = Optional.empty();
-      long ordinal = 1;
+      long ordinal = apps.isEmpty() ? 0 : 1;
       for (int i = 0; i < apps.size(); i++) {
         AppPlan app = apps.get(i);
         long count = i == 0 ? 1 : 0;
@@ -90,9 +116,7 @@ public final class Rehearser {
           } catch (SQLException e) {
             if (ServerUnreachableException.serverGone(e)) {
               throw ServerUnreachableException.lost(
-                  target,
-                  "while opening connection " + ordinal + " of " + plan.totalConnections(),
-                  e);
+                  target, "while opening connection " + ordinal + " of " + direct, e);
             }
             refused = Optional.of(refusal(ordinal, app.name(), count + 1, e));
           }
@@ -103,7 +127,14 @@ public final class Rehearser {
       if (refused.isEmpty()) {
         ended = held.hold(hold);
       }
+      List<PoolerRehearsalResult> poolers = new ArrayList<>();
       if (refused.isEmpty() && ended.isEmpty()) {
+        PoolerRehearser through = new PoolerRehearser(open, probe, target, query);
+        for (PoolerPlan pooler : plan.poolers()) {
+          if (!pooler.apps().isEmpty()) {
+            poolers.add(through.run(pooler, targets(plan, pooler, database)));
+          }
+        }
         ordinal++;
         try {
           open.add(connect(Rehearsal.RESERVE_APPLICATION_NAME));
@@ -114,8 +145,22 @@ public final class Rehearser {
           refused = Optional.of(refusal(ordinal, Rehearsal.RESERVE_APPLICATION_NAME, 1, e));
         }
       }
-      return new RehearsalResult(plan, seen, opened, ended, refused, predicted);
+      return new RehearsalResult(plan, seen, opened, ended, refused, predicted, poolers);
     }
+  }
+
+  /**
+   * Where each app behind {@code pooler} connects: its own url, else the pooler's (as env renders
+   * them), with the server's role and password when that URL names no role.
+   */
+  private Map<String, DatabaseTarget> targets(
+      Plan plan, PoolerPlan pooler, Optional<String> database) {
+    Map<String, DatabaseTarget> targets = new LinkedHashMap<>();
+    for (AppPlan app : pooler.apps()) {
+      String url = app.app().url().or(() -> pooler.pooler().url()).orElseThrow();
+      targets.put(app.name(), DatabaseTarget.of(url, database).withCredentialsOf(target));
+    }
+    return targets;
   }
 
   private Connection connect(String applicationName) throws SQLException {

@@ -101,12 +101,14 @@ public record Plan(
   }
 
   /**
-   * One at a time: the app whose own rollout adds the most connections (surge_a × limit, ties in
-   * file order), the worst moment the peak total is taken at; empty when no app surges.
+   * One at a time: the direct app whose own rollout adds the most connections (surge_a × limit,
+   * ties in file order), the worst moment the peak total is taken at; empty when no direct app
+   * surges. Apps behind a pooler are left out: their rollouts add the pooler's clients, not server
+   * connections, and {@code totalConnections} is taken over the direct apps alone.
    */
   public Optional<AppPlan> worstRollout() {
     AppPlan worst = null;
-    for (AppPlan app : apps) {
+    for (AppPlan app : directApps()) {
       if (app.surgeConnections() > 0
           && (worst == null || app.surgeConnections() > worst.surgeConnections())) {
         worst = app;

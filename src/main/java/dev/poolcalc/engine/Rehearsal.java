@@ -23,12 +23,11 @@ public final class Rehearsal {
    * plan from a busy server.
    */
   public static Optional<String> refusal(Plan plan, Observation probe) {
-    if (!plan.poolers().isEmpty()) {
-      // Opening the apps' client connections straight to the server would prove nothing about
-      // the pooler and could pass the server's limits.
-      return Optional.of(
-          "the plan has poolers, and rehearse opens connections straight to the server; it does"
-              + " not go through a pooler yet: rehearse the direct apps in a file without poolers");
+    for (PoolerPlan pooler : plan.poolers()) {
+      Optional<String> refused = PoolerRehearsal.refusal(pooler);
+      if (refused.isPresent()) {
+        return refused;
+      }
     }
     for (AppPlan app : plan.apps()) {
       if (app.connectionLimit() < 1) {
@@ -73,12 +72,23 @@ public final class Rehearsal {
   }
 
   /**
-   * Which connection PostgreSQL should refuse, counting from 1 over the plan's connections and then
-   * the reserve check (plan total + 1); empty when all of them fit.
+   * Which connection PostgreSQL should refuse, counting from 1 over the direct apps' connections
+   * and then the reserve check (their total + 1); empty when all of them fit. The reserve check
+   * comes after the poolers' clients ran their queries, so the server connections the poolers then
+   * hold ({@link PoolerRehearsal#expectedServerPeak}) take slots before it.
    */
   public static OptionalLong predictedRefusal(Plan plan, Observation probe) {
     long slots = slotsForRole(probe);
-    return slots < plan.totalConnections() + 1 ? OptionalLong.of(slots + 1) : OptionalLong.empty();
+    long direct = directConnections(plan);
+    long pooled = plan.poolers().stream().mapToLong(PoolerRehearsal::expectedServerPeak).sum();
+    return slots < direct + pooled + 1
+        ? OptionalLong.of(Math.min(slots, direct) + 1)
+        : OptionalLong.empty();
+  }
+
+  /** Σ instances × limit over the apps that connect to the server themselves. */
+  public static long directConnections(Plan plan) {
+    return plan.directApps().stream().mapToLong(AppPlan::totalConnections).sum();
   }
 
   /** Warnings that make a rehearsal's answer less telling, and why. */

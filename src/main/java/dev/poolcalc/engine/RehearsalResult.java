@@ -14,6 +14,8 @@ import java.util.OptionalLong;
  *     reserve check is not tried then
  * @param refusal the first connection PostgreSQL refused; the rehearsal stops there
  * @param predictedRefusal where {@link Rehearsal#predictedRefusal} expected the first refusal
+ * @param poolers what happened through each PgBouncer, in file order; {@code opened} and {@code
+ *     refusal} are the direct apps' connections to the server
  */
 public record RehearsalResult(
     Plan plan,
@@ -21,7 +23,19 @@ public record RehearsalResult(
     List<Opened> opened,
     List<Ended> ended,
     Optional<Refusal> refusal,
-    OptionalLong predictedRefusal) {
+    OptionalLong predictedRefusal,
+    List<PoolerRehearsalResult> poolers) {
+
+  /** A rehearsal of a plan without poolers. */
+  public RehearsalResult(
+      Plan plan,
+      Observation probe,
+      List<Opened> opened,
+      List<Ended> ended,
+      Optional<Refusal> refusal,
+      OptionalLong predictedRefusal) {
+    this(plan, probe, opened, ended, refusal, predictedRefusal, List.of());
+  }
 
   /** How many of one app's planned connections were open at the peak. */
   public record Opened(String app, long planned, long opened) {}
@@ -67,15 +81,24 @@ public record RehearsalResult(
     Objects.requireNonNull(predictedRefusal, "predictedRefusal");
     opened = List.copyOf(opened);
     ended = List.copyOf(ended);
+    poolers = List.copyOf(poolers);
+  }
+
+  /** The connections the direct apps open on the server themselves: the reserve check is next. */
+  public long directConnections() {
+    return Rehearsal.directConnections(plan);
   }
 
   /**
    * Every planned connection opened, stayed open through the hold, and the reserve still admitted
    * one more: the rehearsal stops at the first refusal, so no refusal and nothing ended means all
-   * of it.
+   * of it; and through every pooler, every client got in and ran its query, and the server saw no
+   * more than the pooler's planned server_connections.
    */
   public boolean held() {
-    return refusal.isEmpty() && ended.isEmpty();
+    return refusal.isEmpty()
+        && ended.isEmpty()
+        && poolers.stream().allMatch(PoolerRehearsalResult::held);
   }
 
   /** How many planned connections the server ended during the hold. */
@@ -85,7 +108,7 @@ public record RehearsalResult(
 
   /** The first refusal was the reserve check: the plan's connections all got in, nothing more. */
   public boolean onlyReserveRefused() {
-    return refusal.isPresent() && refusal.get().ordinal() == plan.totalConnections() + 1;
+    return refusal.isPresent() && refusal.get().ordinal() == directConnections() + 1;
   }
 
   public long totalOpened() {

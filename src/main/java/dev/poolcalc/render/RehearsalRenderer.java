@@ -3,6 +3,9 @@ package dev.poolcalc.render;
 import dev.poolcalc.engine.Finding;
 import dev.poolcalc.engine.Observation;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolerPlan;
+import dev.poolcalc.engine.PoolerRehearsal;
+import dev.poolcalc.engine.PoolerRehearsalResult;
 import dev.poolcalc.engine.Rehearsal;
 import dev.poolcalc.engine.RehearsalResult;
 import dev.poolcalc.engine.RehearsalResult.Ended;
@@ -10,6 +13,7 @@ import dev.poolcalc.engine.RehearsalResult.Opened;
 import dev.poolcalc.engine.RehearsalResult.Refusal;
 import dev.poolcalc.engine.ServerSettings;
 import dev.poolcalc.engine.Status;
+import java.util.List;
 
 /**
  * A rehearsal's report: how many of each app's planned connections opened, where PostgreSQL refused
@@ -23,12 +27,37 @@ public final class RehearsalRenderer {
   public static String needsYes(Plan plan) {
     return "poolcalc: error: rehearse opens up to "
         + most(plan)
-        + " connections on the server; run it against staging only, and add --yes to go ahead";
+        + " connections on the server"
+        + throughPoolers(plan)
+        + "; run it against staging only, and add --yes to go ahead";
   }
 
   /** The line on standard error before the first connection opens. */
   public static String starting(Plan plan, String endpoint) {
-    return "poolcalc: rehearsing on " + endpoint + ": up to " + most(plan) + " connections";
+    return "poolcalc: rehearsing on "
+        + endpoint
+        + ": up to "
+        + most(plan)
+        + " connections"
+        + throughPoolers(plan);
+  }
+
+  /** ", and 11 client connections through bouncer": the planned clients and the probe's. */
+  private static String throughPoolers(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    for (PoolerPlan p : plan.poolers()) {
+      if (p.apps().isEmpty()) {
+        continue;
+      }
+      long clients = p.clientConnections() + PoolerRehearsal.probeConnections(p).orElse(0);
+      out.append(out.length() == 0 ? ", and " : ", ")
+          .append(clients)
+          .append(" client connection")
+          .append(clients == 1 ? "" : "s")
+          .append(" through ")
+          .append(p.name());
+    }
+    return out.toString();
   }
 
   /** The line on standard error when Ctrl-C ended the rehearsal. */
@@ -36,9 +65,12 @@ public final class RehearsalRenderer {
     return "poolcalc: interrupted; closed all " + closed + " connections";
   }
 
-  /** Every planned connection and one more for the reserve check. */
+  /**
+   * Every planned connection and one more for the reserve check (and the rehearsal's own first
+   * connection when every app goes through a pooler).
+   */
   private static long most(Plan plan) {
-    return plan.totalConnections() + 1;
+    return plan.totalConnections() + (plan.directApps().isEmpty() ? 2 : 1);
   }
 
   public static String render(RehearsalResult result, String endpoint, Style style) {
@@ -67,16 +99,22 @@ public final class RehearsalRenderer {
       table.row(o.app(), Long.toString(o.planned()), Long.toString(o.opened()));
     }
     table.rule();
-    long planned = result.plan().totalConnections();
+    long planned = result.directConnections();
     table.row("total", Long.toString(planned), Long.toString(result.totalOpened()));
     boolean reserveTried =
         result.ended().isEmpty() && (result.refusal().isEmpty() || result.onlyReserveRefused());
-    table.row("reserve", "1", reserveTried ? (result.held() ? "1" : "0") : "-");
+    table.row("reserve", "1", reserveTried ? (result.refusal().isEmpty() ? "1" : "0") : "-");
     out.append(table.render(style)).append('\n');
 
     out.append(style.status(result.held() ? Status.OK : Status.ERROR, verdict(result)))
         .append('\n');
     out.append(prediction(result)).append('\n');
+    for (PoolerRehearsalResult p : result.poolers()) {
+      out.append('\n').append(PoolerRehearsalText.render(p, style));
+    }
+    if (!result.poolers().isEmpty()) {
+      out.append('\n');
+    }
     for (Finding f : result.caveats()) {
       out.append(AuditTableRenderer.finding(f, style)).append('\n');
     }
@@ -85,7 +123,21 @@ public final class RehearsalRenderer {
   }
 
   private static String verdict(RehearsalResult result) {
-    long planned = result.plan().totalConnections();
+    long planned = result.directConnections();
+    List<String> failed =
+        result.poolers().stream().filter(p -> !p.held()).map(PoolerRehearsalResult::name).toList();
+    if (result.refusal().isEmpty() && result.ended().isEmpty() && !failed.isEmpty()) {
+      return String.format(
+          "FAILED: through %s the plan did not hold (below); the %d direct connections opened"
+              + " and one more got in for the reserve",
+          String.join(", ", failed), planned);
+    }
+    if (result.held() && !result.poolers().isEmpty()) {
+      return String.format(
+          "OK: all %d direct connections opened, every pooler held (below), and one more got in"
+              + " for the reserve; the plan held",
+          planned);
+    }
     if (result.held()) {
       return String.format(
           "OK: all %d planned connections opened and one more got in for the reserve;"
@@ -137,10 +189,7 @@ public final class RehearsalRenderer {
         "FAILED: all %d planned connections opened, but the server ended %d of them during the hold"
             + " (%s): %s; find out what ends connections (pg_terminate_backend,"
             + " idle_session_timeout, a proxy) and rehearse again",
-        result.plan().totalConnections(),
-        result.totalEnded(),
-        apps,
-        result.ended().get(0).message());
+        result.directConnections(), result.totalEnded(), apps, result.ended().get(0).message());
   }
 
   private static String prediction(RehearsalResult result) {
@@ -159,10 +208,16 @@ public final class RehearsalRenderer {
                 ? 0
                 : server.reservedConnections().orElse(0),
             probe.allClients());
+    long pooled =
+        result.plan().poolers().stream().mapToLong(PoolerRehearsal::expectedServerPeak).sum();
     String expected =
         result.predictedRefusal().isPresent()
             ? "so connection " + result.predictedRefusal().getAsLong() + " should be refused"
-            : "so all " + (result.plan().totalConnections() + 1) + " should get in";
+            : pooled > 0
+                ? String.format(
+                    "so all %d should get in beside the poolers' %d server connections",
+                    result.directConnections() + 1, pooled)
+                : "so all " + (result.directConnections() + 1) + " should get in";
     return (result.asPredicted() ? "As predicted: " : "NOT as predicted: ")
         + arithmetic
         + ", "

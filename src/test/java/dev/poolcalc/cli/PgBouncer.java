@@ -53,6 +53,16 @@ public final class PgBouncer implements AutoCloseable {
   public static PgBouncer start(
       PostgresServer server, Path dir, String poolMode, int defaultPoolSize)
       throws IOException, InterruptedException {
+    return start(server, dir, poolMode, defaultPoolSize, 100);
+  }
+
+  /**
+   * Starts PgBouncer for {@code exchanger_db} on {@code server}, accepting {@code maxClientConn}
+   * clients.
+   */
+  static PgBouncer start(
+      PostgresServer server, Path dir, String poolMode, int defaultPoolSize, int maxClientConn)
+      throws IOException, InterruptedException {
     require();
     int port = freePort();
     Path log = dir.resolve("pgbouncer.log");
@@ -78,7 +88,7 @@ public final class PgBouncer implements AutoCloseable {
             "auth_file = " + users,
             "pool_mode = " + poolMode,
             "default_pool_size = " + defaultPoolSize,
-            "max_client_conn = 100",
+            "max_client_conn = " + maxClientConn,
             // pgjdbc sends extra_float_digits at startup; PgBouncer refuses what it does not know.
             "ignore_startup_parameters = extra_float_digits",
             "logfile = " + log,

@@ -221,4 +221,26 @@ class PoolerSizingTest {
     assertThat(plan.poolers().get(0).status()).isEqualTo(Status.ERROR);
     assertThat(plan.status()).isEqualTo(Status.ERROR);
   }
+
+  /**
+   * One at a time: web's blue-green rollout behind the pooler adds 10 × 5 = 50 clients, admin's
+   * rolling one adds 1 × 10 = 10 server connections. The server's worst moment is admin's: 2 × 10
+   * steady + 10 + the pooler's 20 = 50.
+   */
+  @Test
+  void theWorstRolloutOnTheServerIsADirectAppsEvenWhenAPooledAppSurgesMore() {
+    Database db = DB_100.withRollouts(Rollouts.ONE_AT_A_TIME);
+    Pooler bouncer = Pooler.pgbouncer("b").withPoolMode(PoolMode.TRANSACTION);
+    Plan plan =
+        plan(
+            db,
+            List.of(bouncer),
+            fixed("web", 10, 5).withVia("b").withRollout(Rollout.of(Rollout.Strategy.BLUE_GREEN)),
+            fixed("admin", 2, 10).withRollout(Rollout.rolling(Amount.count(1), Amount.count(0))));
+
+    assertThat(plan.totalConnections()).isEqualTo(50);
+    assertThat(plan.worstRollout()).map(AppPlan::name).hasValue("admin");
+    assertThat(plan.steadyTotalConnections() + plan.worstRollout().get().surgeConnections())
+        .isEqualTo(plan.totalConnections());
+  }
 }

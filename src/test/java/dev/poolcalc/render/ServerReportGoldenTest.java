@@ -6,6 +6,8 @@ import dev.poolcalc.config.DeploymentReader;
 import dev.poolcalc.engine.AuditComparison;
 import dev.poolcalc.engine.Observation;
 import dev.poolcalc.engine.Plan;
+import dev.poolcalc.engine.PoolerRehearsal;
+import dev.poolcalc.engine.PoolerRehearsalResult;
 import dev.poolcalc.engine.Rehearsal;
 import dev.poolcalc.engine.RehearsalResult;
 import dev.poolcalc.engine.ServerSettings;
@@ -77,6 +79,16 @@ class ServerReportGoldenTest {
                 new SessionGroup("", 0, 1, 0, 0, 0)),
             0);
     Observation emptyProbe = observe(false, List.of(), 0);
+    Observation emptyShop =
+        new Observation(
+            new ServerSettings("17.11", 17, 200, 3, OptionalLong.of(0)),
+            "shop",
+            "shop_app",
+            false,
+            false,
+            false,
+            List.of(),
+            0);
 
     return Stream.of(
             audit("audit-as-planned", production, asPlanned),
@@ -112,6 +124,32 @@ class ServerReportGoldenTest {
                             "FATAL: remaining connection slots are reserved for roles with the"
                                 + " SUPERUSER attribute")),
                     Rehearsal.predictedRefusal(scaledOut, emptyProbe))),
+            rehearsal(
+                "rehearse-through-pgbouncer",
+                new RehearsalResult(
+                    pgbouncer,
+                    emptyShop,
+                    List.of(
+                        new RehearsalResult.Opened("shop-migrate", 2, 2),
+                        new RehearsalResult.Opened("shop-admin", 118, 118)),
+                    List.of(),
+                    Optional.empty(),
+                    Rehearsal.predictedRefusal(pgbouncer, emptyShop),
+                    List.of(
+                        new PoolerRehearsalResult(
+                            pgbouncer.poolers().get(0),
+                            "bouncer.internal:6432",
+                            List.of(
+                                new RehearsalResult.Opened("shop-web", 670, 670),
+                                new RehearsalResult.Opened("shop-worker", 176, 176)),
+                            Optional.empty(),
+                            846,
+                            846,
+                            Optional.empty(),
+                            40,
+                            PoolerRehearsalResult.ClientProbe.skipped(
+                                PoolerRehearsal.probeSkipped(pgbouncer.poolers().get(0))
+                                    .orElseThrow()))))),
             rehearsal(
                 "rehearse-ended-during-hold",
                 new RehearsalResult(
@@ -161,6 +199,7 @@ class ServerReportGoldenTest {
 
   private static Stream<Arguments> rehearsal(String name, RehearsalResult result) {
     return Stream.of(
-        Arguments.of(name + ".txt", RehearsalRenderer.render(result, ENDPOINT, Style.PLAIN)));
+        Arguments.of(name + ".txt", RehearsalRenderer.render(result, ENDPOINT, Style.PLAIN)),
+        Arguments.of(name + ".json", RehearsalJsonRenderer.render(result, ENDPOINT)));
   }
 }
