@@ -110,4 +110,43 @@ class PooledClientTest {
       assertThat(hikari.pooledFindings(app, pooler, true)).isEmpty();
     }
   }
+
+  @Test
+  void railsBehindATransactionPoolerTurnsOffPreparedStatementsAndAdvisoryLocks() {
+    Pooler bouncer = Pooler.pgbouncer("bouncer").withPoolMode(PoolMode.TRANSACTION);
+    AppPlan app = web(bouncer, Client.RAILS);
+    ClientLibrary rails = ClientLibrary.of(Client.RAILS);
+
+    // client budget floor(100 × 0.85) = 85 over 2 instances: 42 each
+    assertThat(rails.settings(app, POOLER, bouncer, DIRECT).env())
+        .extracting(EnvVar::toString)
+        .containsExactly(
+            "DATABASE_URL=postgresql://app@bouncer:6432/shop?application_name=web&pool=42"
+                + "&checkout_timeout=20&prepared_statements=false&advisory_locks=false");
+    assertThat(rails.pooledFindings(app, bouncer, true))
+        .extracting(f -> f.code())
+        .containsExactly("rails-behind-transaction-pooler");
+    Pooler session = Pooler.pgbouncer("bouncer");
+    assertThat(rails.settings(web(session, Client.RAILS), POOLER, session, DIRECT))
+        .isEqualTo(rails.settings(web(session, Client.RAILS), POOLER));
+    assertThat(rails.pooledFindings(web(session, Client.RAILS), session, true)).isEmpty();
+  }
+
+  @Test
+  void pgxBehindATransactionPoolerIsToldBothVersionsKeysAndGivenNeither() {
+    Pooler bouncer = Pooler.pgbouncer("bouncer").withPoolMode(PoolMode.TRANSACTION);
+    AppPlan app = web(bouncer, Client.PGX);
+    ClientLibrary pgx = ClientLibrary.of(Client.PGX);
+
+    assertThat(pgx.settings(app, POOLER, bouncer, DIRECT)).isEqualTo(pgx.settings(app, POOLER));
+    assertThat(pgx.pooledFindings(app, bouncer, true))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("pgx-behind-transaction-pooler");
+              assertThat(f.message())
+                  .contains("statement_cache_mode=describe (pgx v4)")
+                  .contains("default_query_exec_mode=exec (pgx v5)");
+            });
+  }
 }
