@@ -73,8 +73,8 @@ final class Hikari implements ClientLibrary {
         HIKARI_BEHIND_POOLER,
         "pgjdbc",
         "pgjdbc prepares a statement run prepareThreshold (default 5) times as a named statement"
-            + " (S_1, ...) on one server connection and fails on the next with 'prepared"
-            + " statement \"S_1\" does not exist'",
+            + " (S_1, ...) on one server connection, which another client's S_1 or none may be"
+            + " on next ('prepared statement \"S_1\" already exists' or '… does not exist')",
         "keep prepareThreshold=0 in SPRING_DATASOURCE_URL (rendered; on PgBouncer 1.21+ with"
             + " max_prepared_statements it can go)");
   }
