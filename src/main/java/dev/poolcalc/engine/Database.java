@@ -127,6 +127,23 @@ public record Database(
         rollouts);
   }
 
+  /**
+   * The server at another size of its provider: the catalog's max_connections for it, with the
+   * catalog entry that gives it.
+   */
+  public Database resizedTo(long max, ProviderSizing sizing) {
+    return new Database(
+        name,
+        max,
+        reserve,
+        headroom,
+        superuserReservedConnections,
+        reservedConnections,
+        url,
+        Optional.of(sizing),
+        rollouts);
+  }
+
   public Database withRollouts(Rollouts r) {
     return new Database(
         name,

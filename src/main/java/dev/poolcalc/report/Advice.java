@@ -123,16 +123,7 @@ public record Advice(Optional<Overrun> overrun, List<Remedy> remedies) {
               now.superuserReserved(),
               now.reservedConnections(),
               now.written());
-      Database resized =
-          new Database(
-              db.name(),
-              max.value(),
-              db.reserve(),
-              db.headroom(),
-              db.superuserReservedConnections(),
-              db.reservedConnections(),
-              db.url(),
-              Optional.of(sizing));
+      Database resized = db.resizedTo(max.value(), sizing);
       Plan after = Sizing.plan(deployment.withDatabase(resized));
       boolean nearCeiling =
           after.findings().stream()

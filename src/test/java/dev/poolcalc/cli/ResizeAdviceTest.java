@@ -44,6 +44,27 @@ class ResizeAdviceTest {
   }
 
   @Test
+  void theResizeIsJudgedAtTheMomentTheFileSays(@TempDir Path dir) throws IOException {
+    // One at a time: steady 4 × 10 + 4 × 10 = 80, each rollout adds ceil(4 × 25 %) + floor(4 × 25
+    // %)
+    // = 2 instances × 10, so the peak is 100 (all at once it would be 6 × 10 × 2 = 120).
+    // db.t3.micro
+    // (112, budget 95) does not hold 100; db.t3.small (225, budget 191) does, at 100.
+    Path file =
+        write(
+            dir,
+            "database:\n  provider: aws-rds\n  instance: db.t3.micro\n"
+                + "  rollouts: one-at-a-time\napps:\n"
+                + "  - name: web\n    replicas: 4\n    connection_limit: 10\n    rollout: {}\n"
+                + "  - name: api\n    replicas: 4\n    connection_limit: 10\n    rollout: {}\n");
+
+    JsonNode resize = suggestion(Cli.run("check", file.toString(), "--format", "json"));
+
+    assertThat(resize.get("to_instance").asText()).isEqualTo("db.t3.small");
+    assertThat(resize.get("total_connections").asLong()).isEqualTo(100);
+  }
+
+  @Test
   void aSizeThatFitsOnlyNearItsCeilingIsPassedOver(@TempDir Path dir) throws IOException {
     // headroom 1: 85 × 10 = 850. db.t3.large (901) holds it by the arithmetic, but at 90 % of
     // 901 = 810 ordinary roles get 810 − 3 − 2 = 805 < 850: near its ceiling. db.t3.xlarge:
